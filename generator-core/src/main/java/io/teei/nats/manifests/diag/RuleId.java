@@ -1,0 +1,84 @@
+package io.teei.nats.manifests.diag;
+
+/**
+ * Every check, by stable id. The ids appear in messages and in the README; they never change
+ * meaning once released.
+ */
+public enum RuleId {
+    // Reading spec files.
+    SPEC_DIRECTORY("spec-directory", "the spec directory exists and holds base.yaml"),
+    SPEC_ENCODING("spec-encoding", "spec files are UTF-8"),
+    SPEC_SYNTAX("spec-syntax", "spec files are well-formed YAML, one document each"),
+    SPEC_EMPTY("spec-empty", "spec files are not empty"),
+    SPEC_DUPLICATE_KEY("spec-duplicate-key", "no key appears twice in one mapping"),
+    SPEC_UNKNOWN_KEY("spec-unknown-key", "every key is one the format defines"),
+    SPEC_TYPE("spec-type", "every value has the type its key expects"),
+    SPEC_UNIT("spec-unit", "sizes, durations and CPU quantities are written strictly"),
+    SPEC_REQUIRED("spec-required", "required keys are present"),
+    SPEC_VALUE("spec-value", "enumerated values are one of the allowed words"),
+    SPEC_DUPLICATE_NAME("spec-duplicate-name", "region and stream names are unique"),
+    SPEC_UNKNOWN_REGION("spec-unknown-region", "a region file names a region the base declares"),
+    SPEC_MISSING_REGION("spec-missing-region", "every region the base declares has its file"),
+
+    // Regions, domains and leafnode links.
+    REGION_PRIMARY("region-primary", "exactly one region is the primary"),
+    DOMAIN_VALID("domain-valid", "JetStream domains are single NATS tokens (no '.', '*', '>' or whitespace)"),
+    DOMAIN_UNIQUE("domain-unique", "JetStream domains are unique"),
+    CLUSTER_NAME_VALID("cluster-name-valid", "cluster names are non-empty and have no whitespace"),
+    LINK_CLUSTER_NAMES("link-cluster-names", "regions joined by a leafnode link have different cluster names"),
+    LINK_REGION_EXISTS("link-region-exists", "a leafnode link joins declared regions"),
+    LINK_SELF("link-self", "no leafnode link from a region to itself"),
+    LINK_PAIR_UNIQUE("link-pair-unique", "two regions are joined by one link, with exactly one soliciting side"),
+    LEAFNODE_TLS("leafnode-tls", "cross-region leafnode links use TLS"),
+
+    // Streams, mirrors and sovereignty.
+    STREAM_NAME("stream-name", "stream names are valid NATS stream names"),
+    STREAM_SUBJECT("stream-subject", "stream subjects are valid, non-reserved NATS subjects"),
+    STREAM_SUBJECTS_OVERLAP("stream-subjects-overlap", "subjects of two streams in one domain do not overlap"),
+    STREAM_REPLICAS("stream-replicas", "stream replicas are 1 to 5 and no more than the region's nodes"),
+    MIRROR_SOURCE_EXISTS("mirror-source-exists", "a mirror names an existing stream"),
+    MIRROR_CROSS_REGION("mirror-cross-region", "a mirror copies a stream of another region's domain"),
+    MIRROR_CYCLE("mirror-cycle", "mirrors do not form a cycle"),
+    MIRROR_SUBJECTS("mirror-subjects", "a mirror has no subjects of its own"),
+    MIRROR_LINK("mirror-link", "a mirror's region and its source's region are joined by a leafnode link"),
+    MIRROR_RETENTION("mirror-retention", "a mirror keeps at least as much as its source"),
+    SOVEREIGN_ZONE("sovereign-zone", "a sovereign stream lives in a region with a sovereignty zone"),
+    SOVEREIGN_MIRRORED("sovereign-mirrored", "a sovereign stream is not mirrored by a region outside its zone"),
+    SOVEREIGN_SUBJECTS("sovereign-subjects", "a sovereign stream's subjects do not overlap subjects that cross a link out of its zone"),
+    SOVEREIGN_SOLICITS("sovereign-solicits", "a region with sovereign streams solicits every link out of its zone, so it carries the deny rules"),
+
+    // Capacity.
+    CAPACITY_FILE_STORE("capacity-file-store", "file streams fit the JetStream file store on every node"),
+    CAPACITY_MEMORY_STORE("capacity-memory-store", "memory streams fit the JetStream memory store on every node"),
+    CAPACITY_VOLUME_HEADROOM("capacity-volume-headroom", "the file store takes at most 90% of the volume"),
+    CAPACITY_MEMORY_LIMIT("capacity-memory-limit", "the memory store leaves room for the process under the memory limit"),
+
+    // NATS server version.
+    NATS_VERSION("nats-version", "the nats image tag names a supported nats-server release (2.9.10 or later)"),
+    NATS_FEATURE("nats-feature", "settings need a nats-server version that supports them"),
+
+    // Kubernetes.
+    K8S_NAME("k8s-name", "Kubernetes names are DNS-1123 and fit their length limits"),
+    K8S_LABEL("k8s-label", "label and annotation keys and label values are valid"),
+    IMAGE_TAG("image-tag", "images are pinned by a tag other than latest"),
+    RESOURCES_LIMITS("resources-limits", "requests do not exceed limits"),
+    REPLICAS_ODD("replicas-odd", "a region runs an odd number of nodes, at least 3 when streams use 3 replicas"),
+    PORTS("ports", "ports are distinct and between 1 and 65535"),
+    SECRET_KEY("secret-key", "Secret keys are usable as environment variable names");
+
+    private final String id;
+    private final String summary;
+
+    RuleId(String id, String summary) {
+        this.id = id;
+        this.summary = summary;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String summary() {
+        return summary;
+    }
+}

@@ -1,0 +1,64 @@
+package io.teei.nats.manifests.model;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The whole deployment: what every region shares (the base) and the regions with their streams
+ * and the leafnode links between them. Immutable; absent values are {@link Optional} or empty.
+ *
+ * @param name the StatefulSet and Service name, also the prefix of pod names ({@code nats-0})
+ */
+public record Topology(String name, String namespace, SortedMap<String, String> labels, Images images,
+                       int replicas, Ports ports, ComputeResources resources, VolumeSpec volume,
+                       JetStreamSettings jetStream, Accounts accounts, AuthWiring auth, Tls tls,
+                       Monitoring monitoring, List<Region> regions, List<LeafnodeLink> leafnodeLinks) {
+
+    public Topology {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(namespace, "namespace");
+        labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+        Objects.requireNonNull(images, "images");
+        Objects.requireNonNull(ports, "ports");
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(volume, "volume");
+        Objects.requireNonNull(jetStream, "jetStream");
+        Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(monitoring, "monitoring");
+        regions = List.copyOf(regions);
+        leafnodeLinks = List.copyOf(leafnodeLinks);
+    }
+
+    public Optional<Region> region(String regionName) {
+        return regions.stream().filter(r -> r.name().equals(regionName)).findFirst();
+    }
+
+    /** Nodes in the region's NATS cluster. */
+    public int replicasOf(Region region) {
+        return region.overrides().replicas().orElse(replicas);
+    }
+
+    /** The region's PersistentVolumeClaim after its overrides. */
+    public VolumeSpec volumeOf(Region region) {
+        RegionOverrides o = region.overrides();
+        return new VolumeSpec(o.storageClassName().or(volume::storageClassName), o.volumeSize().orElse(volume.size()));
+    }
+
+    /** The region's JetStream limits after its overrides. */
+    public JetStreamSettings jetStreamOf(Region region) {
+        RegionOverrides o = region.overrides();
+        return new JetStreamSettings(o.maxMemoryStore().orElse(jetStream.maxMemoryStore()),
+                o.maxFileStore().orElse(jetStream.maxFileStore()), jetStream.storeDir(), jetStream.syncInterval());
+    }
+
+    /** The links that join the region to another region. */
+    public List<LeafnodeLink> linksOf(Region region) {
+        return leafnodeLinks.stream().filter(l -> l.joins(region.name())).toList();
+    }
+}

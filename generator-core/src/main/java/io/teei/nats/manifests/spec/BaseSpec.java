@@ -1,0 +1,28 @@
+package io.teei.nats.manifests.spec;
+
+import io.teei.nats.manifests.model.Accounts;
+import io.teei.nats.manifests.model.AuthWiring;
+import io.teei.nats.manifests.model.ComputeResources;
+import io.teei.nats.manifests.model.Images;
+import io.teei.nats.manifests.model.JetStreamSettings;
+import io.teei.nats.manifests.model.LeafnodeLink;
+import io.teei.nats.manifests.model.Monitoring;
+import io.teei.nats.manifests.model.Ports;
+import io.teei.nats.manifests.model.Region;
+import io.teei.nats.manifests.model.Tls;
+import io.teei.nats.manifests.model.Topology;
+import io.teei.nats.manifests.model.VolumeSpec;
+import java.util.List;
+import java.util.SortedMap;
+
+/** What base.yaml says: everything of the topology but the regions' own files. */
+record BaseSpec(String name, String namespace, SortedMap<String, String> labels, Images images, int replicas,
+                Ports ports, ComputeResources resources, VolumeSpec volume, JetStreamSettings jetStream,
+                Accounts accounts, AuthWiring auth, Tls tls, Monitoring monitoring, List<String> regionNames,
+                List<LeafnodeLink> leafnodeLinks) {
+
+    Topology with(List<Region> regions) {
+        return new Topology(name, namespace, labels, images, replicas, ports, resources, volume, jetStream,
+                accounts, auth, tls, monitoring, regions, leafnodeLinks);
+    }
+}

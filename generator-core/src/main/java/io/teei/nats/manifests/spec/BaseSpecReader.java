@@ -1,0 +1,187 @@
+package io.teei.nats.manifests.spec;
+
+import io.teei.nats.manifests.diag.RuleId;
+import io.teei.nats.manifests.model.Account;
+import io.teei.nats.manifests.model.Accounts;
+import io.teei.nats.manifests.model.AuthWiring;
+import io.teei.nats.manifests.model.ByteSize;
+import io.teei.nats.manifests.model.ComputeResources;
+import io.teei.nats.manifests.model.CpuQuantity;
+import io.teei.nats.manifests.model.Credentials;
+import io.teei.nats.manifests.model.ImageRef;
+import io.teei.nats.manifests.model.Images;
+import io.teei.nats.manifests.model.JetStreamSettings;
+import io.teei.nats.manifests.model.LeafnodeLink;
+import io.teei.nats.manifests.model.Monitoring;
+import io.teei.nats.manifests.model.Ports;
+import io.teei.nats.manifests.model.ScrapeMode;
+import io.teei.nats.manifests.model.SecretKeyRef;
+import io.teei.nats.manifests.model.VolumeSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Reads base.yaml: what every region shares, the list of regions and the links between them. */
+final class BaseSpecReader {
+
+    static final String KIND = "Topology";
+
+    private BaseSpecReader() {
+    }
+
+    static BaseSpec read(SpecMap top) {
+        SpecHeader.check(top, KIND);
+        String name = top.required("name", ValueReader.STRING, "");
+        String namespace = top.required("namespace", ValueReader.STRING, "");
+        var labels = top.stringMap("labels");
+        Images images = images(top);
+        int replicas = top.required("replicas", ValueReader.INTEGER, 0);
+        Ports ports = ports(top);
+        ComputeResources resources = resources(top);
+        VolumeSpec volume = top.requiredMap("storage", "{ size: 100Gi }")
+                .map(VolumeReader::volume).orElse(new VolumeSpec(Optional.empty(), ByteSize.ZERO));
+        JetStreamSettings jetStream = jetStream(top);
+        Optional<SpecMap> authMap = top.requiredMap("auth", "{ secretName: nats-cluster-secret, ... }");
+        String secretName = authMap.map(a -> a.required("secretName", ValueReader.STRING, "")).orElse("");
+        AuthWiring auth = new AuthWiring(
+                credentials(authMap, "routes", secretName, "{ user: NATS_CLUSTER_USER, password: NATS_CLUSTER_PASSWORD }"),
+                credentials(authMap, "leafnodes", secretName, "{ user: NATS_LEAFNODE_USER, password: NATS_LEAFNODE_PASSWORD }"));
+        authMap.ifPresent(SpecMap::finish);
+        Accounts accounts = accounts(top, secretName);
+        var tls = TlsReader.tls(top);
+        Monitoring monitoring = monitoring(top);
+        List<String> regionNames = regionNames(top);
+        List<LeafnodeLink> links = links(top, secretName);
+        top.finish();
+        return new BaseSpec(name, namespace, labels, images, replicas, ports, resources, volume, jetStream,
+                accounts, auth, tls, monitoring, regionNames, links);
+    }
+
+    private static Images images(SpecMap top) {
+        ImageRef none = ImageRef.parse("");
+        return top.requiredMap("images", "{ nats: nats:2.10.27-alpine, ... }").map(m -> {
+            Images images = new Images(
+                    ImageRef.parse(m.required("nats", ValueReader.STRING, "")),
+                    ImageRef.parse(m.required("exporter", ValueReader.STRING, "")),
+                    ImageRef.parse(m.required("natsBox", ValueReader.STRING, "")),
+                    m.optional("configReloader", ValueReader.STRING).map(ImageRef::parse));
+            m.finish();
+            return images;
+        }).orElse(new Images(none, none, none, Optional.empty()));
+    }
+
+    private static Ports ports(SpecMap top) {
+        Ports d = Ports.DEFAULTS;
+        return top.optionalMap("ports").map(m -> {
+            Ports ports = new Ports(
+                    m.optional("client", ValueReader.INTEGER).orElse(d.client()),
+                    m.optional("cluster", ValueReader.INTEGER).orElse(d.cluster()),
+                    m.optional("leafnode", ValueReader.INTEGER).orElse(d.leafnode()),
+                    m.optional("monitor", ValueReader.INTEGER).orElse(d.monitor()),
+                    m.optional("metrics", ValueReader.INTEGER).orElse(d.metrics()));
+            m.finish();
+            return ports;
+        }).orElse(d);
+    }
+
+    private static ComputeResources resources(SpecMap top) {
+        Optional<SpecMap> resources = top.requiredMap("resources", "{ requests: {...}, limits: {...} }");
+        Optional<SpecMap> requests = resources.flatMap(r -> r.requiredMap("requests", "{ cpu: \"1\", memory: 4Gi }"));
+        Optional<SpecMap> limits = resources.flatMap(r -> r.requiredMap("limits", "{ cpu: \"2\", memory: 8Gi }"));
+        ComputeResources result = new ComputeResources(
+                requests.map(m -> m.required("cpu", ValueReader.CPU, CpuQuantity.ZERO)).orElse(CpuQuantity.ZERO),
+                requests.map(m -> m.required("memory", ValueReader.SIZE, ByteSize.ZERO)).orElse(ByteSize.ZERO),
+                limits.map(m -> m.required("cpu", ValueReader.CPU, CpuQuantity.ZERO)).orElse(CpuQuantity.ZERO),
+                limits.map(m -> m.required("memory", ValueReader.SIZE, ByteSize.ZERO)).orElse(ByteSize.ZERO));
+        requests.ifPresent(SpecMap::finish);
+        limits.ifPresent(SpecMap::finish);
+        resources.ifPresent(SpecMap::finish);
+        return result;
+    }
+
+    private static JetStreamSettings jetStream(SpecMap top) {
+        return top.requiredMap("jetstream", "{ maxMemoryStore: 4Gi, maxFileStore: 90Gi, storeDir: /data/jetstream }")
+                .map(m -> {
+                    JetStreamSettings settings = new JetStreamSettings(
+                            m.required("maxMemoryStore", ValueReader.SIZE, ByteSize.ZERO),
+                            m.required("maxFileStore", ValueReader.SIZE, ByteSize.ZERO),
+                            m.required("storeDir", ValueReader.STRING, ""),
+                            m.optional("syncInterval", ValueReader.DURATION));
+                    m.finish();
+                    return settings;
+                }).orElse(new JetStreamSettings(ByteSize.ZERO, ByteSize.ZERO, "", Optional.empty()));
+    }
+
+    private static Credentials credentials(Optional<SpecMap> auth, String key, String secretName, String example) {
+        Optional<SpecMap> map = auth.flatMap(a -> a.requiredMap(key, example));
+        Credentials credentials = new Credentials(
+                new SecretKeyRef(secretName, map.map(m -> m.required("user", ValueReader.STRING, "")).orElse("")),
+                new SecretKeyRef(secretName, map.map(m -> m.required("password", ValueReader.STRING, "")).orElse("")));
+        map.ifPresent(SpecMap::finish);
+        return credentials;
+    }
+
+    private static Accounts accounts(SpecMap top, String secretName) {
+        Optional<SpecMap> accounts = top.requiredMap("accounts", "{ system: {...}, app: {...} }");
+        Account system = account(accounts, "system", secretName, "{ name: SYS, user: admin, password: NATS_ADMIN_PASSWORD }");
+        Account app = account(accounts, "app", secretName, "{ name: APP, user: app, password: NATS_APP_PASSWORD }");
+        accounts.ifPresent(SpecMap::finish);
+        return new Accounts(system, app);
+    }
+
+    private static Account account(Optional<SpecMap> accounts, String key, String secretName, String example) {
+        Optional<SpecMap> map = accounts.flatMap(a -> a.requiredMap(key, example));
+        Account account = new Account(
+                map.map(m -> m.required("name", ValueReader.STRING, "")).orElse(""),
+                map.map(m -> m.required("user", ValueReader.STRING, "")).orElse(""),
+                new SecretKeyRef(secretName, map.map(m -> m.required("password", ValueReader.STRING, "")).orElse("")));
+        map.ifPresent(SpecMap::finish);
+        return account;
+    }
+
+    private static Monitoring monitoring(SpecMap top) {
+        return top.optionalMap("monitoring").map(m -> {
+            Monitoring monitoring = new Monitoring(
+                    m.optional("exporter", ValueReader.BOOLEAN).orElse(true),
+                    m.word("scrape", ScrapeMode.values(), ScrapeMode::specName).orElse(ScrapeMode.ANNOTATIONS));
+            m.finish();
+            return monitoring;
+        }).orElse(new Monitoring(true, ScrapeMode.ANNOTATIONS));
+    }
+
+    private static List<String> regionNames(SpecMap top) {
+        List<String> names = new ArrayList<>();
+        List<Node> items = top.list("regions", true, "[us-east-1, eu-central-1]");
+        for (int i = 0; i < items.size(); i++) {
+            String path = "regions[" + i + "]";
+            Node item = items.get(i);
+            ValueReader.STRING.read(item, top.context(), path, path).ifPresent(name -> {
+                if (names.contains(name)) {
+                    top.context().error(RuleId.SPEC_DUPLICATE_NAME, path, item, path,
+                            "region '" + name + "' is listed twice", "list each region once");
+                } else {
+                    names.add(name);
+                    top.context().record("regions." + name, item, path);
+                }
+            });
+        }
+        return names;
+    }
+
+    private static List<LeafnodeLink> links(SpecMap top, String secretName) {
+        List<LeafnodeLink> links = new ArrayList<>();
+        List<Node> items = top.list("leafnodes", false, "[{ accept: us-east-1, solicit: eu-central-1, remoteUrl: NATS_LEAFNODE_URL }]");
+        for (int i = 0; i < items.size(); i++) {
+            String path = "leafnodes[" + i + "]";
+            SpecMap.of(items.get(i), top.context(), path, path).ifPresent(m -> {
+                links.add(new LeafnodeLink(
+                        m.required("accept", ValueReader.STRING, ""),
+                        m.required("solicit", ValueReader.STRING, ""),
+                        new SecretKeyRef(secretName, m.required("remoteUrl", ValueReader.STRING, ""))));
+                m.finish();
+            });
+        }
+        return links;
+    }
+}

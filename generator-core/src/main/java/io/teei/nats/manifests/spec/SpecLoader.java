@@ -1,0 +1,98 @@
+package io.teei.nats.manifests.spec;
+
+import io.teei.nats.manifests.diag.Problem;
+import io.teei.nats.manifests.diag.Problems;
+import io.teei.nats.manifests.diag.RuleId;
+import io.teei.nats.manifests.diag.Severity;
+import io.teei.nats.manifests.diag.SourceMap;
+import io.teei.nats.manifests.model.Region;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads a spec directory: {@code base.yaml} (kind Topology) and one {@code <region>.yaml}
+ * (kind Region) per region that base.yaml lists. Reports every problem of every file; hands out
+ * a model only when there is none.
+ */
+public final class SpecLoader {
+
+    public static final String BASE_FILE = "base.yaml";
+    private static final String SUFFIX = ".yaml";
+
+    private SpecLoader() {
+    }
+
+    public static SpecReport load(Path specDir) {
+        List<Problem> problems = new ArrayList<>();
+        SourceMap.Builder sources = new SourceMap.Builder();
+        Path base = specDir.resolve(BASE_FILE);
+        if (!Files.isDirectory(specDir) || !Files.isRegularFile(base)) {
+            String what = Files.isDirectory(specDir) ? "has no " + BASE_FILE : "is not a directory";
+            problems.add(new Problem(Severity.ERROR, RuleId.SPEC_DIRECTORY, specDir.toString(), Optional.empty(),
+                    "the spec directory " + specDir + " " + what,
+                    "point to the directory that holds " + BASE_FILE + " and one <region>.yaml per region"));
+            return new SpecReport(Optional.empty(), problems);
+        }
+        List<Path> regionFiles;
+        try {
+            regionFiles = regionFiles(specDir);
+        } catch (IOException e) {
+            problems.add(new Problem(Severity.ERROR, RuleId.SPEC_DIRECTORY, specDir.toString(), Optional.empty(),
+                    "cannot list the spec directory: " + e.getMessage(), "check the directory's permissions"));
+            return new SpecReport(Optional.empty(), problems);
+        }
+
+        Optional<BaseSpec> baseSpec = SpecDocument.read(base, new SpecContext(base.toString(), problems, sources))
+                .map(BaseSpecReader::read);
+        List<String> declared = baseSpec.map(BaseSpec::regionNames).orElse(List.of());
+        Map<String, Region> regions = new HashMap<>();
+        List<String> stems = new ArrayList<>();
+        for (Path file : regionFiles) {
+            String stem = stem(file);
+            stems.add(stem);
+            SpecDocument.read(file, new SpecContext(file.toString(), problems, sources))
+                    .flatMap(top -> RegionSpecReader.read(top, stem, declared))
+                    .ifPresent(region -> regions.putIfAbsent(region.name(), region));
+        }
+        SourceMap sourceMap = sources.build();
+        for (String name : declared) {
+            if (!stems.contains(name)) {
+                problems.add(new Problem(Severity.ERROR, RuleId.SPEC_MISSING_REGION, "regions." + name, Optional.empty(),
+                        "region '" + name + "' is declared but " + specDir.resolve(name + SUFFIX) + " does not exist",
+                        "create " + name + SUFFIX + " (kind: Region), or remove '" + name + "' from 'regions'")
+                        .locatedBy(sourceMap));
+            }
+        }
+        List<Problem> sorted = Problems.sortedByLocation(problems);
+        if (baseSpec.isEmpty() || sorted.stream().anyMatch(Problem::isError)) {
+            return new SpecReport(Optional.empty(), sorted);
+        }
+        List<Region> ordered = declared.stream().map(regions::get).toList();
+        List<Path> files = new ArrayList<>();
+        files.add(base);
+        files.addAll(regionFiles);
+        return new SpecReport(Optional.of(new LoadedSpec(baseSpec.get().with(ordered), sourceMap, files)), sorted);
+    }
+
+    private static List<Path> regionFiles(Path specDir) throws IOException {
+        try (Stream<Path> entries = Files.list(specDir)) {
+            return entries.filter(p -> p.getFileName().toString().endsWith(SUFFIX))
+                    .filter(p -> !p.getFileName().toString().equals(BASE_FILE))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - SUFFIX.length());
+    }
+}

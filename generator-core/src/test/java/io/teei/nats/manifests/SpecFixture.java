@@ -1,0 +1,105 @@
+package io.teei.nats.manifests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.teei.nats.manifests.diag.Problem;
+import io.teei.nats.manifests.spec.SpecReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A copy of the reference topology in a temporary directory, to be changed by a test and then
+ * loaded. Problems print with the directory shown as {@code overlays}, as a user would see them.
+ */
+public final class SpecFixture {
+
+    private final Path dir;
+
+    private SpecFixture(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The reference topology in the repository's {@code overlays/}. */
+    public static Path referenceDir() {
+        String configured = System.getProperty("nats.manifests.referenceSpec");
+        assertThat(configured).as("system property nats.manifests.referenceSpec (set by surefire)").isNotNull();
+        return Path.of(configured);
+    }
+
+    /** A fresh copy of the reference topology under {@code parent}. */
+    public static SpecFixture reference(Path parent) {
+        Path dir = parent.resolve("overlays");
+        try {
+            Files.createDirectories(dir);
+            try (Stream<Path> files = Files.list(referenceDir())) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, dir.resolve(file.getFileName()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new SpecFixture(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Replaces the one occurrence of {@code from} in the file. */
+    public SpecFixture edit(String file, String from, String to) {
+        String text = read(file);
+        assertThat(text.split(java.util.regex.Pattern.quote(from), -1)).as("occurrences of %s in %s", from, file).hasSize(2);
+        return write(file, text.replace(from, to));
+    }
+
+    public SpecFixture write(String file, String text) {
+        return writeBytes(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public SpecFixture writeBytes(String file, byte[] bytes) {
+        try {
+            Files.write(dir.resolve(file), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    public SpecFixture delete(String file) {
+        try {
+            Files.delete(dir.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    public String read(String file) {
+        try {
+            return Files.readString(dir.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Loads and validates the directory. */
+    public SpecReport load() {
+        return NatsManifests.load(dir);
+    }
+
+    /** Every problem of {@link #load()}, formatted, with the directory written as {@code overlays}. */
+    public List<String> problems() {
+        return format(load().problems());
+    }
+
+    public List<String> format(List<Problem> problems) {
+        String prefix = dir.toString();
+        return problems.stream().map(Problem::format).map(line -> line.replace(prefix, "overlays")).toList();
+    }
+}
