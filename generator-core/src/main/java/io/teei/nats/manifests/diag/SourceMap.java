@@ -27,7 +27,7 @@ public final class SourceMap {
     /**
      * The location of the path, or of its nearest recorded ancestor: a rule about
      * {@code regions.x.streams.y.mirror} still points into the right file when only the stream was
-     * recorded.
+     * recorded, and a key that was never written points to the start of the file it belongs in.
      */
     public Optional<SourceLocation> locate(String modelPath) {
         String path = modelPath;
@@ -36,11 +36,11 @@ public final class SourceMap {
             if (found != null) {
                 return Optional.of(found);
             }
-            int dot = path.lastIndexOf('.');
-            if (dot < 0) {
+            if (path.isEmpty()) {
                 return Optional.empty();
             }
-            path = path.substring(0, dot);
+            int dot = path.lastIndexOf('.');
+            path = dot < 0 ? "" : path.substring(0, dot);
         }
     }
 

@@ -13,12 +13,16 @@ import io.teei.nats.manifests.model.Tls;
 import io.teei.nats.manifests.model.Topology;
 import io.teei.nats.manifests.model.VolumeSpec;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 
-/** What base.yaml says: everything of the topology but the regions' own files. */
+/**
+ * What base.yaml says: everything of the topology but the regions' own files. The region names
+ * are empty when the {@code regions} list could not be read.
+ */
 record BaseSpec(String name, String namespace, SortedMap<String, String> labels, Images images, int replicas,
                 Ports ports, ComputeResources resources, VolumeSpec volume, JetStreamSettings jetStream,
-                Accounts accounts, AuthWiring auth, Tls tls, Monitoring monitoring, List<String> regionNames,
+                Accounts accounts, AuthWiring auth, Tls tls, Monitoring monitoring, Optional<List<String>> regionNames,
                 List<LeafnodeLink> leafnodeLinks) {
 
     Topology with(List<Region> regions) {

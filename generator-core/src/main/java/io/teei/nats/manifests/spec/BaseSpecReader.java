@@ -51,7 +51,7 @@ final class BaseSpecReader {
         Accounts accounts = accounts(top, secretName);
         var tls = TlsReader.tls(top);
         Monitoring monitoring = monitoring(top);
-        List<String> regionNames = regionNames(top);
+        Optional<List<String>> regionNames = regionNames(top);
         List<LeafnodeLink> links = links(top, secretName);
         top.finish();
         return new BaseSpec(name, namespace, labels, images, replicas, ports, resources, volume, jetStream,
@@ -150,7 +150,9 @@ final class BaseSpecReader {
         }).orElse(new Monitoring(true, ScrapeMode.ANNOTATIONS));
     }
 
-    private static List<String> regionNames(SpecMap top) {
+    /** The declared regions; empty when the list itself has problems, so region files are not judged by it. */
+    private static Optional<List<String>> regionNames(SpecMap top) {
+        int before = top.context().problemCount();
         List<String> names = new ArrayList<>();
         List<Node> items = top.list("regions", true, "[us-east-1, eu-central-1]");
         for (int i = 0; i < items.size(); i++) {
@@ -166,7 +168,7 @@ final class BaseSpecReader {
                 }
             });
         }
-        return names;
+        return top.context().problemCount() == before ? Optional.of(List.copyOf(names)) : Optional.empty();
     }
 
     private static List<LeafnodeLink> links(SpecMap top, String secretName) {

@@ -28,16 +28,17 @@ final class RegionSpecReader {
 
     /**
      * Reads the region; {@code fileStem} is the file name without {@code .yaml}, which must
-     * equal the region's name, and {@code declared} the regions base.yaml lists.
+     * equal the region's name, and {@code declared} the regions base.yaml lists (empty when that
+     * list could not be read).
      */
-    static Optional<Region> read(SpecMap top, String fileStem, List<String> declared) {
+    static Optional<Region> read(SpecMap top, String fileStem, Optional<List<String>> declared) {
         SpecHeader.check(top, KIND);
         Optional<Node> nameNode = top.value("region");
         String name = top.required("region", ValueReader.STRING, fileStem);
         if (nameNode.isPresent() && !name.isEmpty()) {
-            if (!declared.contains(name)) {
+            if (declared.isPresent() && !declared.get().contains(name)) {
                 top.context().error(RuleId.SPEC_UNKNOWN_REGION, "region", nameNode.get(), "region",
-                        "region '" + name + "' is not declared in base.yaml" + Suggestions.didYouMean(name, declared),
+                        "region '" + name + "' is not declared in base.yaml" + Suggestions.didYouMean(name, declared.get()),
                         "add '" + name + "' to 'regions' in base.yaml, or correct the name");
             } else if (!name.equals(fileStem)) {
                 top.context().error(RuleId.SPEC_VALUE, "region", nameNode.get(), "region",

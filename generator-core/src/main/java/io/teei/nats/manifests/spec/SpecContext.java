@@ -23,6 +23,10 @@ final class SpecContext {
         this.sources = sources;
     }
 
+    int problemCount() {
+        return problems.size();
+    }
+
     String file() {
         return file;
     }

@@ -108,6 +108,8 @@ final class SpecDocument {
     private static String describe(MarkedYamlEngineException e) {
         String problem = e.getProblem() == null ? "" : e.getProblem();
         String context = e.getContext() == null ? "" : e.getContext();
-        return context.isEmpty() ? problem : problem + " (" + context + ")";
+        String started = e.getContextMark()
+                .map(m -> " started at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1)).orElse("");
+        return context.isEmpty() ? problem : problem + " (" + context + started + ")";
     }
 }

@@ -51,7 +51,7 @@ public final class SpecLoader {
 
         Optional<BaseSpec> baseSpec = SpecDocument.read(base, new SpecContext(base.toString(), problems, sources))
                 .map(BaseSpecReader::read);
-        List<String> declared = baseSpec.map(BaseSpec::regionNames).orElse(List.of());
+        Optional<List<String>> declared = baseSpec.flatMap(BaseSpec::regionNames);
         Map<String, Region> regions = new HashMap<>();
         List<String> stems = new ArrayList<>();
         for (Path file : regionFiles) {
@@ -62,7 +62,7 @@ public final class SpecLoader {
                     .ifPresent(region -> regions.putIfAbsent(region.name(), region));
         }
         SourceMap sourceMap = sources.build();
-        for (String name : declared) {
+        for (String name : declared.orElse(List.of())) {
             if (!stems.contains(name)) {
                 problems.add(new Problem(Severity.ERROR, RuleId.SPEC_MISSING_REGION, "regions." + name, Optional.empty(),
                         "region '" + name + "' is declared but " + specDir.resolve(name + SUFFIX) + " does not exist",
@@ -71,10 +71,10 @@ public final class SpecLoader {
             }
         }
         List<Problem> sorted = Problems.sortedByLocation(problems);
-        if (baseSpec.isEmpty() || sorted.stream().anyMatch(Problem::isError)) {
+        if (baseSpec.isEmpty() || declared.isEmpty() || sorted.stream().anyMatch(Problem::isError)) {
             return new SpecReport(Optional.empty(), sorted);
         }
-        List<Region> ordered = declared.stream().map(regions::get).toList();
+        List<Region> ordered = declared.get().stream().map(regions::get).toList();
         List<Path> files = new ArrayList<>();
         files.add(base);
         files.addAll(regionFiles);

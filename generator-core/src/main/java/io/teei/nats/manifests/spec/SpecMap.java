@@ -175,8 +175,9 @@ final class SpecMap {
         List<Node> items = list(key, required, example);
         for (int i = 0; i < items.size(); i++) {
             String itemPath = join(keyPath, key) + "[" + i + "]";
-            ValueReader.STRING.read(items.get(i), context, itemPath, join(modelPath, key) + "[" + i + "]")
-                    .ifPresent(result::add);
+            String itemModelPath = join(modelPath, key) + "[" + i + "]";
+            context.record(itemModelPath, items.get(i), itemPath);
+            ValueReader.STRING.read(items.get(i), context, itemPath, itemModelPath).ifPresent(result::add);
         }
         return result;
     }

@@ -17,7 +17,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 /** Reads one scalar value of a given type, reporting what was expected when it does not fit. */
 interface ValueReader<T> {
 
-    ValueReader<String> STRING = scalar("a text value", "some-name", List.of(Tag.STR), Optional::of);
+    ValueReader<String> STRING = scalar("a text value", "<text>", List.of(Tag.STR), Optional::of);
 
     ValueReader<Integer> INTEGER = scalar("a whole number", "3", List.of(Tag.INT), text -> {
         try {
@@ -62,7 +62,7 @@ interface ValueReader<T> {
                         && !Tag.NULL.equals(node.getTag()) ? " (put it in quotes if you mean text)" : "";
                 context.error(RuleId.SPEC_TYPE, modelPath, node, keyPath,
                         "expected " + expected + ", got " + SpecMap.describe(node) + hint,
-                        "write " + expected + ", for example " + example);
+                        example.startsWith("<") ? "write " + expected : "write " + expected + ", for example " + example);
                 return Optional.empty();
             }
 

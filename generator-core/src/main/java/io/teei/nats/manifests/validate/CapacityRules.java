@@ -37,7 +37,7 @@ final class CapacityRules {
             }
             if (c.fileStore().compareTo(c.fileStoreAllowed()) > 0) {
                 findings.error(RuleId.CAPACITY_VOLUME_HEADROOM, fileStorePath,
-                        "in region " + region.name() + " the file store (" + c.fileStore().approximate() + ") takes "
+                        "the file store (" + c.fileStore().approximate() + ") takes "
                                 + RegionCapacity.percent(c.fileStore(), c.volume()) + "% of the " + c.volume().approximate()
                                 + " volume; at most " + RegionCapacity.VOLUME_HEADROOM_PERCENT + "% ("
                                 + c.fileStoreAllowed().approximate() + ") leaves room for JetStream's own files: over by "
@@ -46,7 +46,7 @@ final class CapacityRules {
             }
             if (c.memoryStore().compareTo(c.memoryStoreAllowed()) > 0) {
                 findings.error(RuleId.CAPACITY_MEMORY_LIMIT, memoryStorePath,
-                        "in region " + region.name() + " the memory store (" + c.memoryStore().approximate()
+                        "the memory store (" + c.memoryStore().approximate()
                                 + ") leaves less than " + c.processReserve().approximate() + " for the nats-server process"
                                 + " under the " + c.memoryLimit().approximate() + " memory limit: over by "
                                 + c.memoryStore().minus(c.memoryStoreAllowed()).approximate(),

@@ -14,12 +14,19 @@ final class Findings {
 
     private final List<Problem> problems = new ArrayList<>();
 
+    /** Adds an error; the same error found again (a base setting checked per region) is kept once. */
     void error(RuleId rule, String path, String message, String fix) {
-        problems.add(new Problem(Severity.ERROR, rule, path, Optional.empty(), message, fix));
+        add(new Problem(Severity.ERROR, rule, path, Optional.empty(), message, fix));
     }
 
     void warning(RuleId rule, String path, String message, String fix) {
-        problems.add(new Problem(Severity.WARNING, rule, path, Optional.empty(), message, fix));
+        add(new Problem(Severity.WARNING, rule, path, Optional.empty(), message, fix));
+    }
+
+    private void add(Problem problem) {
+        if (!problems.contains(problem)) {
+            problems.add(problem);
+        }
     }
 
     List<Problem> problems() {

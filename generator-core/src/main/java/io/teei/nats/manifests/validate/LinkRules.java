@@ -46,11 +46,12 @@ final class LinkRules {
                         "regions " + accepting.get().name() + " and " + soliciting.get().name() + " share the cluster name '"
                                 + soliciting.get().clusterName() + "'; the accepting side drops the leafnode link"
                                 + " ('remote leafnode has same cluster name')",
-                        "give each region its own cluster name, for example 'teei-nats-" + soliciting.get().name() + "'");
+                        "give each region its own cluster name, for example 'nats-" + accepting.get().name() + "' and 'nats-"
+                                + soliciting.get().name() + "'");
             }
         }
         if (!links.isEmpty() && topology.tls().leafnode().isEmpty()) {
-            findings.warning(RuleId.LEAFNODE_TLS, "tls",
+            findings.warning(RuleId.LEAFNODE_TLS, "leafnodes",
                     "leafnode links cross between regions in plaintext",
                     "add 'tls: { leafnode: { certManager: { issuer: <issuer> } } }' or 'secret: <tls secret>'");
         }

@@ -1,0 +1,220 @@
+package io.teei.nats.manifests.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.teei.nats.manifests.SpecFixture;
+import io.teei.nats.manifests.diag.Problem;
+import io.teei.nats.manifests.diag.RuleId;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every semantic rule, each with a change to the reference topology that breaks it and one, as
+ * close to the line as possible, that keeps it. A passing case has no error at all and no
+ * problem of the rule under test.
+ */
+class SemanticRulesTest {
+
+    private static final String BASE = "base.yaml";
+    private static final String US = "us-east-1.yaml";
+    private static final String EU = "eu-central-1.yaml";
+
+    @TempDir
+    Path temp;
+
+    record Edit(String file, String from, String to) {
+    }
+
+    record RuleCase(RuleId rule, String behaviour, List<Edit> failing, List<Edit> passing) {
+        @Override
+        public String toString() {
+            return rule.id() + ": " + behaviour;
+        }
+    }
+
+    static Edit edit(String file, String from, String to) {
+        return new Edit(file, from, to);
+    }
+
+    static RuleCase rule(RuleId rule, String behaviour, List<Edit> failing, List<Edit> passing) {
+        return new RuleCase(rule, behaviour, failing, passing);
+    }
+
+    static Stream<RuleCase> cases() {
+        String usStreamTail = "maxBytes: 5Gi\n    replicas: 3\n    storage: file";
+        return Stream.of(
+                rule(RuleId.REGION_PRIMARY, "exactly one region is primary",
+                        List.of(edit(EU, "role: replica", "role: primary")),
+                        List.of(edit(EU, "role: replica", "role: primary"), edit(US, "role: primary", "role: replica"))),
+                rule(RuleId.DOMAIN_VALID, "a domain with dots is refused",
+                        List.of(edit(US, "domain: us-east-1", "domain: us.east.1")),
+                        List.of(edit(US, "domain: us-east-1", "domain: us_east_1"))),
+                rule(RuleId.DOMAIN_UNIQUE, "two regions cannot share a domain",
+                        List.of(edit(EU, "domain: eu-central-1", "domain: us-east-1")),
+                        List.of(edit(EU, "domain: eu-central-1", "domain: eu-central-1-dr"))),
+                rule(RuleId.CLUSTER_NAME_VALID, "a cluster name with spaces is refused",
+                        List.of(edit(US, "clusterName: teei-nats-us-east-1", "clusterName: \"teei nats us\"")),
+                        List.of(edit(US, "clusterName: teei-nats-us-east-1", "clusterName: teei_nats_us"))),
+                rule(RuleId.LINK_CLUSTER_NAMES, "the reference README's single cluster name breaks the link",
+                        List.of(edit(US, "clusterName: teei-nats-us-east-1", "clusterName: teei-nats-cluster"),
+                                edit(EU, "clusterName: teei-nats-eu-central-1", "clusterName: teei-nats-cluster")),
+                        List.of(edit(US, "clusterName: teei-nats-us-east-1", "clusterName: teei-nats-cluster"))),
+                rule(RuleId.LINK_REGION_EXISTS, "a link names declared regions",
+                        List.of(edit(BASE, "accept: us-east-1", "accept: us-east-2")),
+                        List.of()),
+                rule(RuleId.LINK_SELF, "a region cannot link to itself",
+                        List.of(edit(BASE, "accept: us-east-1", "accept: eu-central-1")),
+                        List.of()),
+                rule(RuleId.LINK_PAIR_UNIQUE, "two links between the same regions loop",
+                        List.of(edit(BASE, "    remoteUrl: NATS_LEAFNODE_URL",
+                                "    remoteUrl: NATS_LEAFNODE_URL\n  - accept: us-east-1\n    solicit: eu-central-1\n"
+                                        + "    remoteUrl: NATS_LEAFNODE_URL_2")),
+                        List.of()),
+                rule(RuleId.LEAFNODE_TLS, "a plaintext link between regions is flagged",
+                        List.of(edit(BASE, "tls:\n  leafnode:\n    certManager:\n      issuer: teei-nats-ca\n      kind: ClusterIssuer\n", "")),
+                        List.of(edit(BASE, "    certManager:\n      issuer: teei-nats-ca\n      kind: ClusterIssuer\n",
+                                "    secret: nats-leafnode-tls\n"))),
+                rule(RuleId.STREAM_NAME, "a stream name with a dot is refused",
+                        List.of(edit(US, "name: notifications-us", "name: notifications.us")),
+                        List.of(edit(US, "name: notifications-us", "name: notifications_us"))),
+                rule(RuleId.STREAM_SUBJECT, "'>' must be the last token",
+                        List.of(edit(US, "\"notifications.us.>\"", "\"notifications.>.us\"")),
+                        List.of(edit(US, "\"notifications.us.>\"", "\"notifications.us.*\""))),
+                rule(RuleId.STREAM_SUBJECT, "system subjects are reserved",
+                        List.of(edit(US, "\"notifications.us.>\"", "\"$JS.notifications\"")),
+                        List.of(edit(US, "\"notifications.us.>\"", "\"JS.notifications\""))),
+                rule(RuleId.STREAM_SUBJECT, "a stream that mirrors nothing needs subjects",
+                        List.of(edit(US, "    subjects: [\"notifications.us.>\"]\n", "")),
+                        List.of()),
+                rule(RuleId.STREAM_SUBJECTS_OVERLAP, "two streams of one domain cannot share subjects",
+                        List.of(edit(US, "\"notifications.us.>\"", "\"events.>\"")),
+                        List.of(edit(US, "\"notifications.us.>\"", "\"events.notifications\""))),
+                rule(RuleId.STREAM_REPLICAS, "JetStream allows at most 5 replicas",
+                        List.of(edit(US, usStreamTail, "maxBytes: 5Gi\n    replicas: 7\n    storage: file")),
+                        List.of(edit(US, usStreamTail, "maxBytes: 5Gi\n    replicas: 1\n    storage: file"))),
+                rule(RuleId.MIRROR_SOURCE_EXISTS, "a mirror names an existing stream",
+                        List.of(edit(EU, "stream: events-us", "stream: events-usa")),
+                        List.of()),
+                rule(RuleId.MIRROR_CROSS_REGION, "a mirror copies another region's stream",
+                        List.of(edit(EU, "region: us-east-1\n      stream: events-us", "region: eu-central-1\n      stream: events-eu-gdpr")),
+                        List.of()),
+                rule(RuleId.MIRROR_CYCLE, "mirrors cannot form a cycle",
+                        List.of(edit(US, "    subjects: [\"events.us.>\"]",
+                                "    mirror: { region: eu-central-1, stream: events-eu-mirror }")),
+                        List.of(edit(US, "    subjects: [\"notifications.us.>\"]",
+                                "    mirror: { region: eu-central-1, stream: events-eu-mirror }"))),
+                rule(RuleId.MIRROR_SUBJECTS, "a mirror has no subjects of its own",
+                        List.of(edit(EU, "  - name: events-eu-mirror\n", "  - name: events-eu-mirror\n    subjects: [\"events.mirror.>\"]\n")),
+                        List.of()),
+                rule(RuleId.MIRROR_LINK, "a mirror needs a leafnode link to its source's region",
+                        List.of(edit(BASE, "leafnodes:\n  - accept: us-east-1\n    solicit: eu-central-1\n    remoteUrl: NATS_LEAFNODE_URL\n", "")),
+                        List.of()),
+                rule(RuleId.MIRROR_RETENTION, "a mirror keeping less than its source is flagged",
+                        List.of(edit(EU, "stream: events-us\n    maxAge: 7d", "stream: events-us\n    maxAge: 3d")),
+                        List.of(edit(EU, "stream: events-us\n    maxAge: 7d", "stream: events-us\n    maxAge: 8d"))),
+                rule(RuleId.SOVEREIGN_ZONE, "a sovereign stream needs a zone to stay in",
+                        List.of(edit(EU, "sovereigntyZone: EU\n", "")),
+                        List.of()),
+                rule(RuleId.SOVEREIGN_MIRRORED, "an EU-only stream cannot be mirrored into the US",
+                        List.of(edit(US, "streams:\n", "streams:\n  - name: gdpr-copy\n    mirror: { region: eu-central-1, stream: events-eu-gdpr }\n"
+                                + "    maxAge: 7d\n    maxBytes: 1Gi\n    replicas: 3\n")),
+                        List.of(edit(US, "sovereigntyZone: US", "sovereigntyZone: EU"),
+                                edit(US, "streams:\n", "streams:\n  - name: gdpr-copy\n    mirror: { region: eu-central-1, stream: events-eu-gdpr }\n"
+                                        + "    maxAge: 7d\n    maxBytes: 1Gi\n    replicas: 3\n"))),
+                rule(RuleId.SOVEREIGN_SUBJECTS, "EU-only subjects cannot overlap subjects of US streams",
+                        List.of(edit(EU, "\"events.eu.>\"", "\"events.>\"")),
+                        List.of(edit(EU, "\"events.eu.>\"", "\"events.eu.gdpr.>\""))),
+                rule(RuleId.SOVEREIGN_SOLICITS, "the region with sovereign streams solicits, so it carries the deny rules",
+                        List.of(edit(BASE, "  - accept: us-east-1\n    solicit: eu-central-1", "  - accept: eu-central-1\n    solicit: us-east-1")),
+                        List.of()),
+                rule(RuleId.CAPACITY_FILE_STORE, "the EU streams do not fit a 100Gi file store",
+                        List.of(edit(EU, "maxFileStore: 126Gi", "maxFileStore: 100Gi")),
+                        List.of(edit(EU, "maxFileStore: 126Gi", "maxFileStore: 110Gi"))),
+                rule(RuleId.CAPACITY_MEMORY_STORE, "memory streams fit the memory store",
+                        List.of(edit(US, usStreamTail, "maxBytes: 5Gi\n    replicas: 3\n    storage: memory")),
+                        List.of(edit(US, usStreamTail, "maxBytes: 4Gi\n    replicas: 3\n    storage: memory"))),
+                rule(RuleId.CAPACITY_VOLUME_HEADROOM, "the file store leaves 10% of the volume free",
+                        List.of(edit(BASE, "  size: 100Gi", "  size: 99Gi")),
+                        List.of(edit(EU, "size: 140Gi", "size: 141Gi"))),
+                rule(RuleId.CAPACITY_MEMORY_LIMIT, "the memory store leaves room for the process",
+                        List.of(edit(BASE, "maxMemoryStore: 4Gi", "maxMemoryStore: 7Gi")),
+                        List.of(edit(BASE, "maxMemoryStore: 4Gi", "maxMemoryStore: 6Gi"))),
+                rule(RuleId.NATS_VERSION, "a floating nats tag names no release",
+                        List.of(edit(BASE, "nats: nats:2.10.27-alpine", "nats: nats:2.10-alpine")),
+                        List.of(edit(BASE, "nats: nats:2.10.27-alpine", "nats: nats:2.11.0"))),
+                rule(RuleId.NATS_VERSION, "releases before 2.9.10 lack the probes' health checks",
+                        List.of(edit(BASE, "nats: nats:2.10.27-alpine", "nats: nats:2.9.9"), edit(BASE, "  syncInterval: 2m\n", "")),
+                        List.of(edit(BASE, "nats: nats:2.10.27-alpine", "nats: nats:2.9.10"), edit(BASE, "  syncInterval: 2m\n", ""))),
+                rule(RuleId.NATS_FEATURE, "sync_interval needs nats-server 2.10",
+                        List.of(edit(BASE, "nats: nats:2.10.27-alpine", "nats: nats:2.9.25-alpine")),
+                        List.of(edit(BASE, "nats: nats:2.10.27-alpine", "nats: nats:2.10.0-alpine"))),
+                rule(RuleId.K8S_NAME, "a namespace is a DNS-1123 label",
+                        List.of(edit(BASE, "namespace: teei-platform", "namespace: Teei_Platform")),
+                        List.of(edit(BASE, "namespace: teei-platform", "namespace: teei-platform-prod"))),
+                rule(RuleId.K8S_NAME, "a StatefulSet name leaves room for the revision hash label",
+                        List.of(edit(BASE, "name: nats\n", "name: " + "n".repeat(53) + "\n")),
+                        List.of(edit(BASE, "name: nats\n", "name: " + "n".repeat(52) + "\n"))),
+                rule(RuleId.K8S_LABEL, "label values are at most 63 characters",
+                        List.of(edit(BASE, "app.kubernetes.io/part-of: teei-platform", "app.kubernetes.io/part-of: " + "t".repeat(64))),
+                        List.of(edit(BASE, "app.kubernetes.io/part-of: teei-platform", "app.kubernetes.io/part-of: " + "t".repeat(63)))),
+                rule(RuleId.IMAGE_TAG, "images are not pinned to latest",
+                        List.of(edit(BASE, "prometheus-nats-exporter:0.15.0", "prometheus-nats-exporter:latest")),
+                        List.of(edit(BASE, "prometheus-nats-exporter:0.15.0", "prometheus-nats-exporter:0.16.0"))),
+                rule(RuleId.IMAGE_TAG, "images carry a tag",
+                        List.of(edit(BASE, "natsBox: natsio/nats-box:0.14.5", "natsBox: natsio/nats-box")),
+                        List.of()),
+                rule(RuleId.RESOURCES_LIMITS, "a request cannot exceed its limit",
+                        List.of(edit(BASE, "    memory: 4Gi", "    memory: 9Gi")),
+                        List.of(edit(BASE, "    memory: 4Gi", "    memory: 8Gi"))),
+                rule(RuleId.REPLICAS_ODD, "an even cluster cannot keep a majority",
+                        List.of(edit(BASE, "replicas: 3\n\nports", "replicas: 4\n\nports")),
+                        List.of(edit(BASE, "replicas: 3\n\nports", "replicas: 5\n\nports"))),
+                rule(RuleId.REPLICAS_ODD, "one node cannot hold R3 streams",
+                        List.of(edit(EU, "domain: eu-central-1\n", "domain: eu-central-1\nreplicas: 1\n")),
+                        List.of(edit(EU, "domain: eu-central-1\n", "domain: eu-central-1\nreplicas: 3\n"))),
+                rule(RuleId.PORTS, "two ports cannot share a number",
+                        List.of(edit(BASE, "metrics: 7777", "metrics: 8222")),
+                        List.of(edit(BASE, "metrics: 7777", "metrics: 9777"))),
+                rule(RuleId.SECRET_KEY, "Secret keys are environment variable names",
+                        List.of(edit(BASE, "password: NATS_CLUSTER_PASSWORD", "password: NATS-CLUSTER-PASSWORD")),
+                        List.of(edit(BASE, "password: NATS_CLUSTER_PASSWORD", "password: NATS_CLUSTER_PASSWORD_V2"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void ruleCatchesTheFailingChange(RuleCase ruleCase) {
+        List<Problem> problems = apply(ruleCase.failing()).load().problems();
+        assertThat(problems).as("problems of %s", ruleCase).extracting(Problem::rule).contains(ruleCase.rule());
+        assertThat(problems).filteredOn(p -> p.rule() == ruleCase.rule())
+                .allSatisfy(p -> assertThat(p.location()).as("location of %s", p.format()).isPresent());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void ruleAcceptsThePassingChange(RuleCase ruleCase) {
+        List<Problem> problems = apply(ruleCase.passing()).load().problems();
+        assertThat(problems).as("problems of %s", ruleCase).extracting(Problem::format)
+                .noneMatch(line -> line.contains("[" + ruleCase.rule().id() + "]") || line.contains(" error ["));
+    }
+
+    @Test
+    void everySemanticRuleHasCases() {
+        Set<RuleId> covered = cases().map(RuleCase::rule).collect(Collectors.toSet());
+        List<RuleId> semantic = Arrays.stream(RuleId.values()).filter(r -> !r.id().startsWith("spec-")).toList();
+        assertThat(covered).containsAll(semantic);
+    }
+
+    private SpecFixture apply(List<Edit> edits) {
+        SpecFixture fixture = SpecFixture.reference(temp);
+        edits.forEach(e -> fixture.edit(e.file(), e.from(), e.to()));
+        return fixture;
+    }
+}
