@@ -30,6 +30,8 @@ public enum RuleId {
     LINK_SELF("link-self", "no leafnode link from a region to itself"),
     LINK_PAIR_UNIQUE("link-pair-unique", "two regions are joined by one link, with exactly one soliciting side"),
     LEAFNODE_TLS("leafnode-tls", "cross-region leafnode links use TLS"),
+    LINK_NETWORK("link-network", "linked regions declare the addresses their NetworkPolicies and certificates need"),
+    NETWORK_CIDR("network-cidr", "network addresses are valid CIDRs"),
 
     // Streams, mirrors and sovereignty.
     STREAM_NAME("stream-name", "stream names are valid NATS stream names"),

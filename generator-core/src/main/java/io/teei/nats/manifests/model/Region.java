@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** One Kubernetes cluster running one NATS cluster that is one JetStream domain. */
 public record Region(String name, RegionRole role, String domain, String clusterName,
-                     Optional<SovereigntyZone> zone, RegionOverrides overrides, List<Stream> streams) {
+                     Optional<SovereigntyZone> zone, RegionOverrides overrides, RegionNetwork network,
+                     List<Stream> streams) {
 
     public Region {
         Objects.requireNonNull(name, "name");
@@ -15,6 +16,7 @@ public record Region(String name, RegionRole role, String domain, String cluster
         Objects.requireNonNull(clusterName, "clusterName");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(overrides, "overrides");
+        Objects.requireNonNull(network, "network");
         streams = List.copyOf(streams);
     }
 

@@ -16,7 +16,8 @@ import java.util.TreeMap;
 public record Topology(String name, String namespace, SortedMap<String, String> labels, Images images,
                        int replicas, Ports ports, ComputeResources resources, VolumeSpec volume,
                        JetStreamSettings jetStream, Accounts accounts, AuthWiring auth, Tls tls,
-                       Monitoring monitoring, List<Region> regions, List<LeafnodeLink> leafnodeLinks) {
+                       Monitoring monitoring, NetworkAccess network, List<Region> regions,
+                       List<LeafnodeLink> leafnodeLinks) {
 
     public Topology {
         Objects.requireNonNull(name, "name");
@@ -31,6 +32,7 @@ public record Topology(String name, String namespace, SortedMap<String, String> 
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(monitoring, "monitoring");
+        Objects.requireNonNull(network, "network");
         regions = List.copyOf(regions);
         leafnodeLinks = List.copyOf(leafnodeLinks);
     }

@@ -7,6 +7,7 @@ import io.teei.nats.manifests.model.Images;
 import io.teei.nats.manifests.model.JetStreamSettings;
 import io.teei.nats.manifests.model.LeafnodeLink;
 import io.teei.nats.manifests.model.Monitoring;
+import io.teei.nats.manifests.model.NetworkAccess;
 import io.teei.nats.manifests.model.Ports;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Tls;
@@ -22,11 +23,12 @@ import java.util.SortedMap;
  */
 record BaseSpec(String name, String namespace, SortedMap<String, String> labels, Images images, int replicas,
                 Ports ports, ComputeResources resources, VolumeSpec volume, JetStreamSettings jetStream,
-                Accounts accounts, AuthWiring auth, Tls tls, Monitoring monitoring, Optional<List<String>> regionNames,
+                Accounts accounts, AuthWiring auth, Tls tls, Monitoring monitoring, NetworkAccess network,
+                Optional<List<String>> regionNames,
                 List<LeafnodeLink> leafnodeLinks) {
 
     Topology with(List<Region> regions) {
         return new Topology(name, namespace, labels, images, replicas, ports, resources, volume, jetStream,
-                accounts, auth, tls, monitoring, regions, leafnodeLinks);
+                accounts, auth, tls, monitoring, network, regions, leafnodeLinks);
     }
 }

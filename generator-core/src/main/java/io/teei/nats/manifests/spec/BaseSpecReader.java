@@ -8,11 +8,13 @@ import io.teei.nats.manifests.model.ByteSize;
 import io.teei.nats.manifests.model.ComputeResources;
 import io.teei.nats.manifests.model.CpuQuantity;
 import io.teei.nats.manifests.model.Credentials;
+import io.teei.nats.manifests.model.ExternalSecretSource;
 import io.teei.nats.manifests.model.ImageRef;
 import io.teei.nats.manifests.model.Images;
 import io.teei.nats.manifests.model.JetStreamSettings;
 import io.teei.nats.manifests.model.LeafnodeLink;
 import io.teei.nats.manifests.model.Monitoring;
+import io.teei.nats.manifests.model.NetworkAccess;
 import io.teei.nats.manifests.model.Ports;
 import io.teei.nats.manifests.model.ScrapeMode;
 import io.teei.nats.manifests.model.SecretKeyRef;
@@ -46,16 +48,18 @@ final class BaseSpecReader {
         String secretName = authMap.map(a -> a.required("secretName", ValueReader.STRING, "")).orElse("");
         AuthWiring auth = new AuthWiring(
                 credentials(authMap, "routes", secretName, "{ user: NATS_CLUSTER_USER, password: NATS_CLUSTER_PASSWORD }"),
-                credentials(authMap, "leafnodes", secretName, "{ user: NATS_LEAFNODE_USER, password: NATS_LEAFNODE_PASSWORD }"));
+                credentials(authMap, "leafnodes", secretName, "{ user: NATS_LEAFNODE_USER, password: NATS_LEAFNODE_PASSWORD }"),
+                authMap.flatMap(a -> a.optionalMap("externalSecret")).map(BaseSpecReader::externalSecret));
         authMap.ifPresent(SpecMap::finish);
         Accounts accounts = accounts(top, secretName);
         var tls = TlsReader.tls(top);
         Monitoring monitoring = monitoring(top);
+        NetworkAccess network = network(top);
         Optional<List<String>> regionNames = regionNames(top);
         List<LeafnodeLink> links = links(top, secretName);
         top.finish();
         return new BaseSpec(name, namespace, labels, images, replicas, ports, resources, volume, jetStream,
-                accounts, auth, tls, monitoring, regionNames, links);
+                accounts, auth, tls, monitoring, network, regionNames, links);
     }
 
     private static Images images(SpecMap top) {
@@ -122,6 +126,29 @@ final class BaseSpecReader {
         return credentials;
     }
 
+    private static ExternalSecretSource externalSecret(SpecMap m) {
+        ExternalSecretSource source = new ExternalSecretSource(
+                m.required("storeName", ValueReader.STRING, ""),
+                m.optional("storeKind", ValueReader.STRING).orElse("ClusterSecretStore"),
+                m.required("vaultPath", ValueReader.STRING, ""));
+        m.finish();
+        return source;
+    }
+
+    private static NetworkAccess network(SpecMap top) {
+        Optional<SpecMap> network = top.requiredMap("network",
+                "{ clientPodLabels: { nats-client: \"true\" }, prometheus: { namespace: monitoring, podLabels: {...} } }");
+        var clients = network.map(m -> m.stringMap("clientPodLabels")).orElse(new java.util.TreeMap<>());
+        Optional<SpecMap> prometheus = network.flatMap(m -> m.requiredMap("prometheus",
+                "{ namespace: monitoring, podLabels: { app.kubernetes.io/name: prometheus } }"));
+        NetworkAccess access = new NetworkAccess(clients,
+                prometheus.map(m -> m.required("namespace", ValueReader.STRING, "")).orElse(""),
+                prometheus.map(m -> m.stringMap("podLabels")).orElse(new java.util.TreeMap<>()));
+        prometheus.ifPresent(SpecMap::finish);
+        network.ifPresent(SpecMap::finish);
+        return access;
+    }
+
     private static Accounts accounts(SpecMap top, String secretName) {
         Optional<SpecMap> accounts = top.requiredMap("accounts", "{ system: {...}, app: {...} }");
         Account system = account(accounts, "system", secretName, "{ name: SYS, user: admin, password: NATS_ADMIN_PASSWORD }");
@@ -164,7 +191,7 @@ final class BaseSpecReader {
                             "region '" + name + "' is listed twice", "list each region once");
                 } else {
                     names.add(name);
-                    top.context().record("regions." + name, item, path);
+                    top.context().record(path, item, path);
                 }
             });
         }

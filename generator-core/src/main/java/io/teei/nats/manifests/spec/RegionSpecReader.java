@@ -4,6 +4,7 @@ import io.teei.nats.manifests.diag.Suggestions;
 import io.teei.nats.manifests.diag.RuleId;
 import io.teei.nats.manifests.model.ByteSize;
 import io.teei.nats.manifests.model.Region;
+import io.teei.nats.manifests.model.RegionNetwork;
 import io.teei.nats.manifests.model.RegionOverrides;
 import io.teei.nats.manifests.model.RegionRole;
 import io.teei.nats.manifests.model.SovereigntyZone;
@@ -53,9 +54,16 @@ final class RegionSpecReader {
         String clusterName = region.required("clusterName", ValueReader.STRING, "");
         Optional<SovereigntyZone> zone = region.optional("sovereigntyZone", ValueReader.STRING).map(SovereigntyZone::new);
         RegionOverrides overrides = overrides(region);
+        RegionNetwork network = region.optionalMap("network").map(m -> {
+            RegionNetwork read = new RegionNetwork(m.stringList("egressCidrs", false, "[198.51.100.0/28]"),
+                    m.stringList("leafnodeCidrs", false, "[203.0.113.10/32]"),
+                    m.optional("leafnodeHostname", ValueReader.STRING));
+            m.finish();
+            return read;
+        }).orElse(RegionNetwork.NONE);
         List<Stream> streams = streams(region);
         top.finish();
-        return Optional.of(new Region(name, role, domain, clusterName, zone, overrides, streams));
+        return Optional.of(new Region(name, role, domain, clusterName, zone, overrides, network, streams));
     }
 
     private static RegionOverrides overrides(SpecMap region) {

@@ -62,9 +62,11 @@ public final class SpecLoader {
                     .ifPresent(region -> regions.putIfAbsent(region.name(), region));
         }
         SourceMap sourceMap = sources.build();
-        for (String name : declared.orElse(List.of())) {
+        List<String> declaredNames = declared.orElse(List.of());
+        for (int i = 0; i < declaredNames.size(); i++) {
+            String name = declaredNames.get(i);
             if (!stems.contains(name)) {
-                problems.add(new Problem(Severity.ERROR, RuleId.SPEC_MISSING_REGION, "regions." + name, Optional.empty(),
+                problems.add(new Problem(Severity.ERROR, RuleId.SPEC_MISSING_REGION, "regions[" + i + "]", Optional.empty(),
                         "region '" + name + "' is declared but " + specDir.resolve(name + SUFFIX) + " does not exist",
                         "create " + name + SUFFIX + " (kind: Region), or remove '" + name + "' from 'regions'")
                         .locatedBy(sourceMap));

@@ -50,11 +50,37 @@ final class LinkRules {
                                 + soliciting.get().name() + "'");
             }
         }
+        for (LeafnodeLink link : links) {
+            network(topology, link, findings);
+        }
         if (!links.isEmpty() && topology.tls().leafnode().isEmpty()) {
             findings.warning(RuleId.LEAFNODE_TLS, "leafnodes",
                     "leafnode links cross between regions in plaintext",
                     "add 'tls: { leafnode: { certManager: { issuer: <issuer> } } }' or 'secret: <tls secret>'");
         }
+    }
+
+    /** NetworkPolicies match addresses, so each side of a link needs the other side's. */
+    private static void network(Topology topology, LeafnodeLink link, Findings findings) {
+        topology.region(link.solicitingRegion()).filter(r -> r.network().egressCidrs().isEmpty()).ifPresent(r ->
+                findings.error(RuleId.LINK_NETWORK, Findings.path(r, "network"),
+                        "region " + r.name() + " dials region " + link.acceptingRegion() + " but declares no egressCidrs;"
+                                + " the accepting side's NetworkPolicy and LoadBalancer admit the leafnode port only from them",
+                        "add 'network: { egressCidrs: [<NAT gateway address>/32] }' to " + r.name() + ".yaml"));
+        topology.region(link.acceptingRegion()).ifPresent(r -> {
+            if (r.network().leafnodeCidrs().isEmpty()) {
+                findings.error(RuleId.LINK_NETWORK, Findings.path(r, "network"),
+                        "region " + r.name() + " accepts a leafnode link but declares no leafnodeCidrs; the soliciting"
+                                + " side's NetworkPolicy allows egress only to them",
+                        "add 'network: { leafnodeCidrs: [<LoadBalancer address>/32] }' to " + r.name() + ".yaml");
+            }
+            if (r.network().leafnodeHostname().isEmpty() && topology.tls().leafnode().isPresent()) {
+                findings.error(RuleId.LINK_NETWORK, Findings.path(r, "network"),
+                        "region " + r.name() + " accepts a TLS leafnode link but declares no leafnodeHostname for its"
+                                + " certificate",
+                        "add 'network: { leafnodeHostname: <DNS name of the LoadBalancer> }' to " + r.name() + ".yaml");
+            }
+        });
     }
 
     private static Optional<Region> region(Topology topology, List<String> names, String name, String path,

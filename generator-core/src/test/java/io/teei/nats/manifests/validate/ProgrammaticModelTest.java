@@ -15,8 +15,10 @@ import io.teei.nats.manifests.model.Images;
 import io.teei.nats.manifests.model.JetStreamSettings;
 import io.teei.nats.manifests.model.LeafnodeLink;
 import io.teei.nats.manifests.model.Monitoring;
+import io.teei.nats.manifests.model.NetworkAccess;
 import io.teei.nats.manifests.model.Ports;
 import io.teei.nats.manifests.model.Region;
+import io.teei.nats.manifests.model.RegionNetwork;
 import io.teei.nats.manifests.model.RegionOverrides;
 import io.teei.nats.manifests.model.RegionRole;
 import io.teei.nats.manifests.model.ScrapeMode;
@@ -68,10 +70,12 @@ class ProgrammaticModelTest {
         SecretKeyRef url = new SecretKeyRef(SECRET, "NATS_LEAFNODE_URL");
         Region us = new Region("us-east-1", RegionRole.PRIMARY, "us-east-1", usCluster,
                 Optional.of(new SovereigntyZone("US")), RegionOverrides.NONE,
+                new RegionNetwork(List.of(), List.of("203.0.113.10/32"), Optional.of("leaf.us.example")),
                 List.of(new Stream("orders", List.of("orders.>"), Duration.ofDays(7), ByteSize.ofGibibytes(30),
                         usReplicas, StreamStorage.FILE, new StreamOrigin.Local())));
         Region eu = new Region("eu-central-1", RegionRole.REPLICA, "eu-central-1", euCluster,
                 Optional.of(new SovereigntyZone("EU")), RegionOverrides.NONE,
+                new RegionNetwork(List.of("198.51.100.32/29"), List.of(), Optional.empty()),
                 List.of(new Stream("orders-mirror", List.of(), Duration.ofDays(7), ByteSize.ofGibibytes(30), 3,
                         StreamStorage.FILE, new StreamOrigin.Mirror("us-east-1", "orders")),
                         new Stream("customers", List.of("customers.eu.>"), Duration.ofDays(90), ByteSize.ofGibibytes(10), 3,
@@ -82,15 +86,17 @@ class ProgrammaticModelTest {
                 3, Ports.DEFAULTS,
                 new ComputeResources(new CpuQuantity(1000), ByteSize.ofGibibytes(4), new CpuQuantity(2000), ByteSize.ofGibibytes(8)),
                 new VolumeSpec(Optional.empty(), ByteSize.ofGibibytes(100)),
-                new JetStreamSettings(ByteSize.ofGibibytes(4), ByteSize.ofGibibytes(90), "/data/jetstream",
+                new JetStreamSettings(ByteSize.ofGibibytes(4), ByteSize.ofGibibytes(90), "/data",
                         Optional.of(Duration.ofMinutes(2))),
                 new Accounts(new Account("SYS", "admin", new SecretKeyRef(SECRET, "NATS_ADMIN_PASSWORD")),
                         new Account("APP", "app", new SecretKeyRef(SECRET, "NATS_APP_PASSWORD"))),
                 new AuthWiring(
                         new Credentials(new SecretKeyRef(SECRET, "NATS_CLUSTER_USER"), new SecretKeyRef(SECRET, "NATS_CLUSTER_PASSWORD")),
-                        new Credentials(new SecretKeyRef(SECRET, "NATS_LEAFNODE_USER"), new SecretKeyRef(SECRET, "NATS_LEAFNODE_PASSWORD"))),
+                        new Credentials(new SecretKeyRef(SECRET, "NATS_LEAFNODE_USER"), new SecretKeyRef(SECRET, "NATS_LEAFNODE_PASSWORD")),
+                        Optional.empty()),
                 new Tls(Optional.empty(), Optional.empty(), Optional.of(new TlsSource.ExistingSecret("nats-leafnode-tls"))),
                 new Monitoring(true, ScrapeMode.POD_MONITOR),
+                new NetworkAccess(Map.of("nats-client", "true"), "monitoring", Map.of("app.kubernetes.io/name", "prometheus")),
                 List.of(us, eu),
                 List.of(new LeafnodeLink("us-east-1", "eu-central-1", url)));
     }
