@@ -1,0 +1,44 @@
+package io.teei.nats.manifests.render;
+
+import java.time.Duration;
+
+/**
+ * Where things are inside the NATS pod, shared by the Kubernetes objects and the NATS configs
+ * so the two cannot disagree.
+ */
+public final class PodLayout {
+
+    public static final String CONFIG_DIR = "/etc/nats-config";
+    public static final String MAIN_CONFIG = "nats.conf";
+    public static final String CLUSTER_CONFIG = "cluster.conf";
+    public static final String JETSTREAM_CONFIG = "jetstream.conf";
+    public static final String LEAFNODES_CONFIG = "leafnodes.conf";
+    public static final String PID_DIR = "/var/run/nats";
+    public static final String PID_FILE = PID_DIR + "/nats.pid";
+    public static final String CERTS_DIR = "/etc/nats-certs";
+
+    public static final String POD_NAME_ENV = "POD_NAME";
+    public static final String SERVER_NAME_ENV = "SERVER_NAME";
+    public static final String ROUTE_ENV_PREFIX = "NATS_ROUTE_";
+
+    /** Lame duck: stop taking clients, then spread their moves over this time (the official chart's values). */
+    public static final Duration LAME_DUCK_DURATION = Duration.ofSeconds(30);
+    public static final Duration LAME_DUCK_GRACE_PERIOD = Duration.ofSeconds(10);
+    /** Longer than lame duck duration plus grace, so Kubernetes never kills a server mid-drain. */
+    public static final long TERMINATION_GRACE_SECONDS = 60;
+
+    /** uid and gid of every container: non-root and at least 10000, as kube-score asks. */
+    public static final long RUN_AS = 10000;
+
+    private PodLayout() {
+    }
+
+    /** The directory a TLS Secret of one kind (client, cluster, leafnode) is mounted at. */
+    public static String certDir(String kind) {
+        return CERTS_DIR + "/" + kind;
+    }
+
+    public static String routeEnv(int ordinal) {
+        return ROUTE_ENV_PREFIX + ordinal;
+    }
+}

@@ -1,0 +1,147 @@
+package io.teei.nats.manifests.render.k8s;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.teei.nats.manifests.model.ComputeResources;
+import io.teei.nats.manifests.model.Ports;
+import io.teei.nats.manifests.model.Topology;
+import io.teei.nats.manifests.render.PodLayout;
+import io.teei.nats.manifests.render.RenderScope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The three containers of a NATS pod: nats-server, the Prometheus exporter and nats-box. */
+public final class Containers {
+
+    public static final String NATS = "nats";
+    static final String EXPORTER = "metrics";
+    static final String NATS_BOX = "nats-box";
+    static final String CONFIG_VOLUME = "config";
+    static final String PID_VOLUME = "pid";
+    static final String DATA_VOLUME = "data";
+    static final String TMP_VOLUME = "tmp";
+
+    private Containers() {
+    }
+
+    static Container nats(RenderScope scope, List<String> tlsKinds) {
+        Topology topology = scope.topology();
+        Ports ports = topology.ports();
+        List<VolumeMount> mounts = new ArrayList<>();
+        mounts.add(mount(CONFIG_VOLUME, PodLayout.CONFIG_DIR, true));
+        mounts.add(mount(PID_VOLUME, PodLayout.PID_DIR, false));
+        mounts.add(mount(DATA_VOLUME, topology.jetStream().storeDir(), false));
+        for (String kind : tlsKinds) {
+            mounts.add(mount(kind + "-tls", PodLayout.certDir(kind), true));
+        }
+        ComputeResources r = topology.resources();
+        return new ContainerBuilder()
+                .withName(NATS)
+                .withImage(topology.images().nats().toString())
+                .withImagePullPolicy("IfNotPresent")
+                .withCommand("nats-server", "--config", PodLayout.CONFIG_DIR + "/" + PodLayout.MAIN_CONFIG)
+                .withPorts(port("client", ports.client()), port("cluster", ports.cluster()),
+                        port("leafnode", ports.leafnode()), port("monitor", ports.monitor()))
+                .withEnv(NatsEnvironment.of(scope))
+                .withResources(resources(r.cpuRequest().quantity(), r.memoryRequest().quantity(),
+                        r.cpuLimit().quantity(), r.memoryLimit().quantity()))
+                .withVolumeMounts(mounts)
+                .withStartupProbe(probe("/healthz", 10, 90))
+                .withReadinessProbe(probe("/healthz?js-server-only=true", 10, 3))
+                .withLivenessProbe(probe("/healthz?js-enabled-only=true", 30, 3))
+                .withNewLifecycle().withNewPreStop().withNewExec()
+                .withCommand("nats-server", "-sl=ldm=" + PodLayout.PID_FILE)
+                .endExec().endPreStop().endLifecycle()
+                .withSecurityContext(restricted())
+                .build();
+    }
+
+    /** The exporter reads the monitor port over localhost and serves Prometheus metrics. */
+    static Container exporter(Topology topology) {
+        int metrics = topology.ports().metrics();
+        return new ContainerBuilder()
+                .withName(EXPORTER)
+                .withImage(topology.images().exporter().toString())
+                .withImagePullPolicy("IfNotPresent")
+                .withArgs("-port=" + metrics, "-connz", "-routez", "-subz", "-varz", "-prefix=nats",
+                        "-use_internal_server_id", "-jsz=all", "-leafz",
+                        "http://localhost:" + topology.ports().monitor() + "/")
+                .withPorts(port("metrics", metrics))
+                .withResources(resources("10m", "32Mi", "200m", "128Mi"))
+                .withReadinessProbe(new ProbeBuilder().withNewHttpGet().withPath("/metrics")
+                        .withNewPort("metrics").endHttpGet().withPeriodSeconds(30).withTimeoutSeconds(5).build())
+                .withLivenessProbe(new ProbeBuilder().withNewTcpSocket().withNewPort("metrics").endTcpSocket()
+                        .withPeriodSeconds(30).withTimeoutSeconds(5).build())
+                .withSecurityContext(restricted())
+                .build();
+    }
+
+    /** nats-box, for 'kubectl exec ... -c nats-box': the nats CLI logged in as the application user. */
+    static Container natsBox(Topology topology) {
+        return new ContainerBuilder()
+                .withName(NATS_BOX)
+                .withImage(topology.images().natsBox().toString())
+                .withImagePullPolicy("IfNotPresent")
+                .withCommand("sh", "-ec", "trap true INT TERM; sleep infinity & wait")
+                .addNewEnv().withName("HOME").withValue("/tmp").endEnv()
+                .addNewEnv().withName("NATS_URL").withValue("nats://localhost:" + topology.ports().client()).endEnv()
+                .addNewEnv().withName("NATS_USER").withValue(topology.accounts().app().user()).endEnv()
+                .addToEnv(NatsEnvironment.secret("NATS_PASSWORD", topology.accounts().app().password()))
+                .withResources(resources("10m", "16Mi", "200m", "128Mi"))
+                .withVolumeMounts(mount(TMP_VOLUME, "/tmp", false))
+                .withSecurityContext(restricted())
+                .build();
+    }
+
+    static SecurityContext restricted() {
+        return new SecurityContextBuilder()
+                .withAllowPrivilegeEscalation(false)
+                .withReadOnlyRootFilesystem(true)
+                .withRunAsNonRoot(true)
+                .withRunAsUser(PodLayout.RUN_AS)
+                .withRunAsGroup(PodLayout.RUN_AS)
+                .withNewCapabilities().withDrop("ALL").endCapabilities()
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .build();
+    }
+
+    private static ContainerPort port(String name, int number) {
+        return new ContainerPortBuilder().withName(name).withContainerPort(number).withProtocol("TCP").build();
+    }
+
+    private static VolumeMount mount(String volume, String path, boolean readOnly) {
+        return new VolumeMountBuilder().withName(volume).withMountPath(path).withReadOnly(readOnly ? true : null).build();
+    }
+
+    private static Probe probe(String path, int period, int failureThreshold) {
+        return new ProbeBuilder().withNewHttpGet().withPath(path).withNewPort("monitor").endHttpGet()
+                .withInitialDelaySeconds(10).withPeriodSeconds(period).withTimeoutSeconds(5)
+                .withFailureThreshold(failureThreshold).build();
+    }
+
+    /** Requests and limits of CPU, memory and ephemeral storage (kube-score asks for all three). */
+    private static ResourceRequirements resources(String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {
+        Map<String, Quantity> requests = new TreeMap<>();
+        requests.put("cpu", new Quantity(cpuRequest));
+        requests.put("ephemeral-storage", new Quantity("64Mi"));
+        requests.put("memory", new Quantity(memoryRequest));
+        Map<String, Quantity> limits = new TreeMap<>();
+        limits.put("cpu", new Quantity(cpuLimit));
+        limits.put("ephemeral-storage", new Quantity("256Mi"));
+        limits.put("memory", new Quantity(memoryLimit));
+        return new ResourceRequirementsBuilder().withRequests(requests).withLimits(limits).build();
+    }
+}

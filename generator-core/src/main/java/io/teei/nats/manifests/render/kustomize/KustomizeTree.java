@@ -1,0 +1,131 @@
+package io.teei.nats.manifests.render.kustomize;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.teei.nats.manifests.model.Region;
+import io.teei.nats.manifests.model.Topology;
+import io.teei.nats.manifests.output.RenderedFile;
+import io.teei.nats.manifests.output.RenderedTree;
+import io.teei.nats.manifests.render.Labels;
+import io.teei.nats.manifests.render.NatsConfigFiles;
+import io.teei.nats.manifests.render.RenderScope;
+import io.teei.nats.manifests.render.SpecSources;
+import io.teei.nats.manifests.render.YamlWriter;
+import io.teei.nats.manifests.render.k8s.CustomResources;
+import io.teei.nats.manifests.render.k8s.DisruptionBudgetFactory;
+import io.teei.nats.manifests.render.k8s.NetworkPolicyFactory;
+import io.teei.nats.manifests.render.k8s.ServiceFactory;
+import io.teei.nats.manifests.render.k8s.StatefulSetFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Kustomize tree: {@code base/nats/} with everything regions share, and
+ * {@code overlays/<region>/nats/} with what each region changes, ready for
+ * {@code kubectl apply -k overlays/<region>/nats/}.
+ */
+public final class KustomizeTree {
+
+    public static final String BASE_DIR = "base/nats/";
+    private static final String API_VERSION = "kustomize.config.k8s.io/v1beta1";
+    private static final String CONFIG_DIR = "config/";
+
+    private KustomizeTree() {
+    }
+
+    public static String overlayDir(Region region) {
+        return "overlays/" + region.name() + "/nats/";
+    }
+
+    public static RenderedTree render(Topology topology, SpecSources sources) {
+        List<RenderedFile> files = new ArrayList<>(base(topology, sources));
+        for (Region region : topology.regions()) {
+            files.addAll(overlay(RenderScope.of(topology, region), sources));
+        }
+        return new RenderedTree(files);
+    }
+
+    private static List<RenderedFile> base(Topology topology, SpecSources sources) {
+        RenderScope scope = RenderScope.base(topology);
+        String header = sources.header(List.of());
+        List<RenderedFile> files = new ArrayList<>();
+        List<String> resources = new ArrayList<>();
+        files.add(yaml(BASE_DIR, "statefulset.yaml", header, List.of(StatefulSetFactory.statefulSet(scope)), resources));
+        files.add(yaml(BASE_DIR, "headless-service.yaml", header, List.of(ServiceFactory.headless(scope)), resources));
+        files.add(yaml(BASE_DIR, "service.yaml", header, List.of(ServiceFactory.client(scope), ServiceFactory.leafnode(scope)),
+                resources));
+        files.add(yaml(BASE_DIR, "network-policy.yaml", header, List.of(NetworkPolicyFactory.inCluster(scope)), resources));
+        files.add(yaml(BASE_DIR, "pod-disruption-budget.yaml", header,
+                List.of(DisruptionBudgetFactory.disruptionBudget(scope)), resources));
+        List<HasMetadata> certificates = new ArrayList<>();
+        CustomResources.certificate(scope, "client", topology.tls().client()).ifPresent(certificates::add);
+        CustomResources.certificate(scope, "cluster", topology.tls().cluster()).ifPresent(certificates::add);
+        if (!certificates.isEmpty()) {
+            files.add(yaml(BASE_DIR, "certificates.yaml", header, certificates, resources));
+        }
+        List<String> configFiles = new ArrayList<>();
+        NatsConfigFiles.of(scope, sources).forEach((name, content) -> {
+            files.add(new RenderedFile(BASE_DIR + CONFIG_DIR + name, content));
+            configFiles.add(CONFIG_DIR + name);
+        });
+        Map<String, Object> kustomization = kustomization();
+        kustomization.put("resources", resources);
+        kustomization.put("configMapGenerator", List.of(Patches.map("name", scope.names().configMap(), "files", configFiles)));
+        files.add(new RenderedFile(BASE_DIR + "kustomization.yaml", header + "\n" + YamlWriter.write(kustomization)));
+        return files;
+    }
+
+    private static List<RenderedFile> overlay(RenderScope scope, SpecSources sources) {
+        Topology topology = scope.topology();
+        Region region = scope.region().orElseThrow();
+        String dir = overlayDir(region);
+        String header = sources.header(List.of(region));
+        List<RenderedFile> files = new ArrayList<>();
+        List<String> resources = new ArrayList<>(List.of("../../../" + BASE_DIR.substring(0, BASE_DIR.length() - 1)));
+        NetworkPolicyFactory.leafnode(scope).ifPresent(p -> files.add(yaml(dir, "network-policy-leafnode.yaml", header,
+                List.of(p), resources)));
+        Optional<? extends HasMetadata> leafnodeCertificate = CustomResources.certificate(scope, "leafnode", topology.tls().leafnode());
+        leafnodeCertificate.ifPresent(c -> files.add(yaml(dir, "certificates.yaml", header, List.of(c), resources)));
+        CustomResources.externalSecret(scope).ifPresent(s -> files.add(yaml(dir, "external-secret.yaml", header,
+                List.of(s), resources)));
+        List<String> configFiles = new ArrayList<>();
+        NatsConfigFiles.regional(scope, sources).forEach((name, content) -> {
+            files.add(new RenderedFile(dir + CONFIG_DIR + name, content));
+            configFiles.add(CONFIG_DIR + name);
+        });
+        List<Map<String, Object>> patches = new ArrayList<>();
+        files.add(patch(dir, "statefulset-patch.yaml", header, Patches.statefulSet(scope), patches));
+        files.add(patch(dir, "leafnode-service-patch.yaml", header, Patches.leafnodeService(scope), patches));
+
+        Map<String, Object> kustomization = kustomization();
+        kustomization.put("namespace", topology.namespace());
+        kustomization.put("resources", resources);
+        kustomization.put("labels", List.of(Patches.map("pairs", Map.of(Labels.REGION, region.name()),
+                "includeSelectors", false, "includeTemplates", true)));
+        kustomization.put("configMapGenerator", List.of(Patches.map("name", scope.names().configMap(),
+                "behavior", "merge", "files", configFiles)));
+        kustomization.put("patches", patches);
+        files.add(new RenderedFile(dir + "kustomization.yaml", header + "\n" + YamlWriter.write(kustomization)));
+        return files;
+    }
+
+    private static Map<String, Object> kustomization() {
+        Map<String, Object> kustomization = new LinkedHashMap<>();
+        kustomization.put("apiVersion", API_VERSION);
+        kustomization.put("kind", "Kustomization");
+        return kustomization;
+    }
+
+    private static RenderedFile yaml(String dir, String name, String header, List<?> objects, List<String> resources) {
+        resources.add(name);
+        return new RenderedFile(dir + name, header + "\n" + YamlWriter.writeAll(objects));
+    }
+
+    private static RenderedFile patch(String dir, String name, String header, Map<String, Object> patch,
+                                      List<Map<String, Object>> patches) {
+        patches.add(Patches.map("path", name));
+        return new RenderedFile(dir + name, header + "\n" + YamlWriter.write(patch));
+    }
+}

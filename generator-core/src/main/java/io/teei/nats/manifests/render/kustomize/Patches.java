@@ -1,0 +1,82 @@
+package io.teei.nats.manifests.render.kustomize;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.teei.nats.manifests.render.RenderScope;
+import io.teei.nats.manifests.render.k8s.Containers;
+import io.teei.nats.manifests.render.k8s.NatsEnvironment;
+import io.teei.nats.manifests.render.k8s.ServiceFactory;
+import io.teei.nats.manifests.render.k8s.StatefulSetFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The strategic merge patches of a region overlay: only what the region changes from the base.
+ * Written as plain maps because they hold kustomize directives ({@code $patch: delete}) that no
+ * typed Kubernetes object has.
+ */
+final class Patches {
+
+    private Patches() {
+    }
+
+    /** Replicas, the region's server name, routes and leafnode credentials, and the volume claim. */
+    static Map<String, Object> statefulSet(RenderScope scope) {
+        List<Object> env = new ArrayList<>();
+        env.add(NatsEnvironment.serverName(scope));
+        for (String removed : NatsEnvironment.removedRoutes(scope)) {
+            env.add(map("name", removed, "$patch", "delete"));
+        }
+        for (EnvVar added : NatsEnvironment.additions(scope)) {
+            env.add(added);
+        }
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("replicas", scope.replicas());
+        spec.put("template", map("spec", map("containers", List.of(map("name", Containers.NATS, "env", env)))));
+        spec.put("volumeClaimTemplates", List.of(StatefulSetFactory.volumeClaim(scope.topology(), scope.volume())));
+        return object("apps/v1", "StatefulSet", scope.names().statefulSet(), Map.of(), spec);
+    }
+
+    /** The region's LoadBalancer settings, or removal of the LoadBalancer where nobody dials in. */
+    static Map<String, Object> leafnodeService(RenderScope scope) {
+        String name = scope.names().leafnodeService();
+        if (scope.accepted().isEmpty()) {
+            Map<String, Object> delete = object("v1", "Service", name, Map.of(), null);
+            delete.put("$patch", "delete");
+            return delete;
+        }
+        var service = ServiceFactory.leafnode(scope);
+        Map<String, Object> spec = new LinkedHashMap<>();
+        if (service.getSpec().getLoadBalancerSourceRanges() != null) {
+            spec.put("loadBalancerSourceRanges", service.getSpec().getLoadBalancerSourceRanges());
+        }
+        Map<String, String> annotations = service.getMetadata().getAnnotations();
+        return object("v1", "Service", name, annotations == null ? Map.of() : annotations, spec.isEmpty() ? null : spec);
+    }
+
+    private static Map<String, Object> object(String apiVersion, String kind, String name, Map<String, String> annotations,
+                                              Map<String, Object> spec) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", name);
+        if (!annotations.isEmpty()) {
+            metadata.put("annotations", annotations);
+        }
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("apiVersion", apiVersion);
+        object.put("kind", kind);
+        object.put("metadata", metadata);
+        if (spec != null) {
+            object.put("spec", spec);
+        }
+        return object;
+    }
+
+    static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,55 @@
+package io.teei.nats.manifests.render.nats;
+
+import io.teei.nats.manifests.model.ByteSize;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Values written for the nats.conf syntax. */
+public final class ConfValues {
+
+    private ConfValues() {
+    }
+
+    /**
+     * A double-quoted string. Quoting keeps {@code $} and {@code >} literal (a quoted string is
+     * never an environment reference) and lets names hold any character.
+     */
+    public static String quote(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** A list of quoted strings on one line: {@code ["a.>", "b.>"]}. */
+    public static String quoteAll(List<String> values) {
+        return values.stream().map(ConfValues::quote).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** An environment reference, resolved by nats-server from the pod's environment. */
+    public static String env(String name) {
+        return "$" + name;
+    }
+
+    /** A size as nats.conf reads it: binary suffixes unquoted ({@code 90Gi}). */
+    public static String size(ByteSize size) {
+        return size.quantity();
+    }
+
+    /** A quoted Go duration ({@code "2m"}, {@code "168h"}); nats-server refuses unquoted durations. */
+    public static String duration(Duration duration) {
+        long seconds = duration.getSeconds();
+        String text = seconds % 3600 == 0 ? seconds / 3600 + "h"
+                : seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+        return quote(text);
+    }
+}

@@ -1,0 +1,160 @@
+package io.teei.nats.manifests.render.nats;
+
+import static io.teei.nats.manifests.render.nats.ConfValues.duration;
+import static io.teei.nats.manifests.render.nats.ConfValues.env;
+import static io.teei.nats.manifests.render.nats.ConfValues.quote;
+import static io.teei.nats.manifests.render.nats.ConfValues.quoteAll;
+import static io.teei.nats.manifests.render.nats.ConfValues.size;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheFactory;
+import io.teei.nats.manifests.model.JetStreamSettings;
+import io.teei.nats.manifests.model.LeafnodeLink;
+import io.teei.nats.manifests.model.Region;
+import io.teei.nats.manifests.model.Stream;
+import io.teei.nats.manifests.model.TlsSource;
+import io.teei.nats.manifests.model.Topology;
+import io.teei.nats.manifests.render.PodLayout;
+import io.teei.nats.manifests.render.RenderScope;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * Renders nats.conf and the three per-region includes from the Mustache templates in
+ * {@code templates/}. Every value reaches the template already written for the nats.conf syntax
+ * (see {@link ConfValues}); the templates only lay them out.
+ */
+public final class NatsConfigRenderer {
+
+    private static final MustacheFactory MUSTACHE = new DefaultMustacheFactory("io/teei/nats/manifests/render/nats/templates");
+
+    private NatsConfigRenderer() {
+    }
+
+    /** The region-independent main config. */
+    public static String main(Topology topology, String header) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("header", header);
+        view.put("clientPort", topology.ports().client());
+        view.put("monitorPort", topology.ports().monitor());
+        view.put("pidFile", quote(PodLayout.PID_FILE));
+        view.put("lameDuckDuration", duration(PodLayout.LAME_DUCK_DURATION));
+        view.put("lameDuckGracePeriod", duration(PodLayout.LAME_DUCK_GRACE_PERIOD));
+        view.put("clientTls", tls(topology.tls().client(), "client").orElse(null));
+        view.put("systemAccount", quote(topology.accounts().system().name()));
+        view.put("systemUser", quote(topology.accounts().system().user()));
+        view.put("systemPassword", env(topology.accounts().system().password().key()));
+        view.put("appAccount", quote(topology.accounts().app().name()));
+        view.put("appUser", quote(topology.accounts().app().user()));
+        view.put("appPassword", env(topology.accounts().app().password().key()));
+        return render("nats.conf.mustache", view);
+    }
+
+    /** The cluster block: the region's cluster name and a route to every pod. */
+    public static String cluster(RenderScope scope, String header) {
+        Topology topology = scope.topology();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("header", header);
+        view.put("clusterName", quote(scope.region().map(Region::clusterName).orElse(topology.name())));
+        view.put("clusterPort", topology.ports().cluster());
+        view.put("routes", IntStream.range(0, scope.replicas()).mapToObj(i -> env(PodLayout.routeEnv(i))).toList());
+        view.put("user", env(topology.auth().routes().user().key()));
+        view.put("password", env(topology.auth().routes().password().key()));
+        view.put("tls", tls(topology.tls().cluster(), "cluster").orElse(null));
+        return render("cluster.conf.mustache", view);
+    }
+
+    /** The JetStream block with the region's limits and domain. */
+    public static String jetStream(RenderScope scope, String header) {
+        JetStreamSettings jetStream = scope.jetStream();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("header", header);
+        view.put("storeDir", quote(jetStream.storeDir()));
+        view.put("maxMemoryStore", size(jetStream.maxMemoryStore()));
+        view.put("maxFileStore", size(jetStream.maxFileStore()));
+        view.put("domain", scope.region().map(r -> quote(r.domain())).orElse(null));
+        view.put("syncInterval", jetStream.syncInterval().map(ConfValues::duration).orElse(null));
+        return render("jetstream.conf.mustache", view);
+    }
+
+    /**
+     * The leafnode block: a listener for the links the region accepts, and a remote with its deny
+     * rules for each link it solicits.
+     */
+    public static String leafnodes(RenderScope scope, String header) {
+        Topology topology = scope.topology();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("header", header);
+        Optional<Map<String, Object>> tls = tls(topology.tls().leafnode(), "leafnode");
+        String account = quote(topology.accounts().app().name());
+        if (!scope.accepted().isEmpty() || !scope.solicited().isEmpty()) {
+            Map<String, Object> leafnodes = new LinkedHashMap<>();
+            if (!scope.accepted().isEmpty()) {
+                Map<String, Object> accept = new LinkedHashMap<>();
+                accept.put("port", topology.ports().leafnode());
+                accept.put("user", env(topology.auth().leafnodes().user().key()));
+                accept.put("password", env(topology.auth().leafnodes().password().key()));
+                accept.put("account", account);
+                accept.put("tls", tls.orElse(null));
+                leafnodes.put("accept", accept);
+            }
+            List<Map<String, Object>> remotes = new ArrayList<>();
+            for (LeafnodeLink link : scope.solicited()) {
+                remotes.add(remote(scope, link, account, tls));
+            }
+            leafnodes.put("hasRemotes", !remotes.isEmpty());
+            leafnodes.put("remotes", remotes);
+            view.put("leafnodes", leafnodes);
+        }
+        return render("leafnodes.conf.mustache", view);
+    }
+
+    private static Map<String, Object> remote(RenderScope scope, LeafnodeLink link, String account,
+                                              Optional<Map<String, Object>> tls) {
+        Region region = scope.region().orElseThrow();
+        Map<String, Object> remote = new LinkedHashMap<>();
+        remote.put("peer", link.acceptingRegion());
+        remote.put("url", env(link.remoteUrl().key()));
+        remote.put("account", account);
+        remote.put("tls", tls.orElse(null));
+        List<String> sovereignSubjects = region.streams().stream().filter(Stream::isSovereign)
+                .flatMap(s -> s.subjects().stream()).toList();
+        boolean leavesZone = scope.topology().region(link.acceptingRegion())
+                .map(peer -> region.zone().isEmpty() || !region.zone().equals(peer.zone())).orElse(true);
+        if (!sovereignSubjects.isEmpty() && leavesZone) {
+            remote.put("denyImports", quoteAll(List.of("$JS." + region.domain() + ".API.>")));
+            remote.put("denyExports", quoteAll(sovereignSubjects));
+        }
+        return remote;
+    }
+
+    private static Optional<Map<String, Object>> tls(Optional<TlsSource> source, String kind) {
+        return source.map(s -> {
+            String dir = PodLayout.certDir(kind);
+            Map<String, Object> tls = new LinkedHashMap<>();
+            tls.put("certFile", quote(dir + "/tls.crt"));
+            tls.put("keyFile", quote(dir + "/tls.key"));
+            tls.put("caFile", quote(dir + "/ca.crt"));
+            return tls;
+        });
+    }
+
+    private static String render(String template, Map<String, Object> view) {
+        Mustache mustache = MUSTACHE.compile(template);
+        StringWriter out = new StringWriter();
+        try {
+            mustache.execute(out, view).flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}
