@@ -47,6 +47,7 @@ public final class RegionManifests {
             placeInRegion(object.getMetadata(), topology, region);
             if (object instanceof StatefulSet statefulSet) {
                 placeInRegion(statefulSet.getSpec().getTemplate().getMetadata(), null, region);
+                statefulSet.getSpec().getVolumeClaimTemplates().forEach(claim -> placeInRegion(claim.getMetadata(), null, region));
             }
         }
         return objects;

@@ -21,46 +21,23 @@ public final class NatsEnvironment {
     }
 
     /**
-     * The environment in the order kustomize leaves it when the overlay patch is merged into the
-     * base: the base's variables (with the region's server name), less the routes to pods the
-     * region does not run, then the region's additions.
+     * The whole environment, in dependency order: a {@code $(VAR)} reference is expanded only
+     * from variables defined before it.
      */
-    static List<EnvVar> of(RenderScope scope) {
-        List<EnvVar> env = new ArrayList<>(base(scope));
-        env.removeIf(e -> removedRoutes(scope).contains(e.getName()));
-        env.addAll(additions(scope));
-        return env;
-    }
-
-    /** What every region shares; routes to the base's replicas. */
-    static List<EnvVar> base(RenderScope scope) {
+    public static List<EnvVar> of(RenderScope scope) {
         Topology topology = scope.topology();
         List<EnvVar> env = new ArrayList<>();
         env.add(new EnvVarBuilder().withName(PodLayout.POD_NAME_ENV)
                 .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom().build());
-        env.add(serverName(scope));
+        env.add(new EnvVarBuilder().withName(PodLayout.SERVER_NAME_ENV).withValue(scope.serverNameValue()).build());
         env.add(new EnvVarBuilder().withName("GOMEMLIMIT").withValue(goMemLimit(topology)).build());
         env.add(secret(topology.auth().routes().user()));
         env.add(secret(topology.auth().routes().password()));
-        for (int i = 0; i < topology.replicas(); i++) {
+        for (int i = 0; i < scope.replicas(); i++) {
             env.add(routeUrl(scope, i));
         }
         env.add(secret(topology.accounts().system().password()));
         env.add(secret(topology.accounts().app().password()));
-        return env;
-    }
-
-    public static EnvVar serverName(RenderScope scope) {
-        return new EnvVarBuilder().withName(PodLayout.SERVER_NAME_ENV).withValue(scope.serverNameValue()).build();
-    }
-
-    /** Routes to pods beyond the base's replicas, and the leafnode credentials of the region's links. */
-    public static List<EnvVar> additions(RenderScope scope) {
-        Topology topology = scope.topology();
-        List<EnvVar> env = new ArrayList<>();
-        for (int i = topology.replicas(); i < scope.replicas(); i++) {
-            env.add(routeUrl(scope, i));
-        }
         if (!scope.accepted().isEmpty()) {
             env.add(secret(topology.auth().leafnodes().user()));
             env.add(secret(topology.auth().leafnodes().password()));

@@ -1,6 +1,5 @@
 package io.teei.nats.manifests.render.kustomize;
 
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.teei.nats.manifests.render.RenderScope;
 import io.teei.nats.manifests.render.k8s.Containers;
 import io.teei.nats.manifests.render.k8s.NatsEnvironment;
@@ -21,15 +20,16 @@ final class Patches {
     private Patches() {
     }
 
-    /** Replicas, the region's server name, routes and leafnode credentials, and the volume claim. */
+    /**
+     * Replicas, the nats container's environment and the volume claim. The environment is given
+     * whole, in order: kustomize puts a patch's list items before the base's, and a
+     * {@code $(VAR)} reference expands only from variables defined earlier, so a partial list
+     * would leave the region's server name and route URLs unexpanded.
+     */
     static Map<String, Object> statefulSet(RenderScope scope) {
-        List<Object> env = new ArrayList<>();
-        env.add(NatsEnvironment.serverName(scope));
+        List<Object> env = new ArrayList<>(NatsEnvironment.of(scope));
         for (String removed : NatsEnvironment.removedRoutes(scope)) {
             env.add(map("name", removed, "$patch", "delete"));
-        }
-        for (EnvVar added : NatsEnvironment.additions(scope)) {
-            env.add(added);
         }
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("replicas", scope.replicas());

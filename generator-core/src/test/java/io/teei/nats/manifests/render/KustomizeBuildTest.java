@@ -1,0 +1,138 @@
+package io.teei.nats.manifests.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.teei.nats.manifests.SpecFixture;
+import io.teei.nats.manifests.model.Region;
+import io.teei.nats.manifests.output.UnifiedDiff;
+import io.teei.nats.manifests.tools.Kustomize;
+import io.teei.nats.manifests.tools.RenderedReference;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+
+/**
+ * The real kustomize builds every overlay without a warning, and what it builds for a region is,
+ * object for object, what the generator means that region to run: the patches say what the model
+ * says.
+ */
+class KustomizeBuildTest {
+
+    private static final String HASHED_CONFIG_MAP = "nats-config-[a-z0-9]{10}";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyOverlayBuildsWithoutWarningsIntoTheObjectsTheModelMeans() {
+        assertKustomizeBuildsWhatTheModelMeans(RenderedReference.into(dir));
+    }
+
+    @Test
+    void aRegionWithFewerNodesThanTheBaseDropsTheExtraRoutes() {
+        SpecFixture spec = SpecFixture.reference(dir.resolve("spec"))
+                .edit("base.yaml", "replicas: 3\n\nports", "replicas: 5\n\nports")
+                .edit("us-east-1.yaml", "clusterName: teei-nats-us-east-1\n", "clusterName: teei-nats-us-east-1\nreplicas: 3\n");
+        RenderedReference rendered = RenderedReference.of(spec.dir(), dir.resolve("k8s"));
+        assertKustomizeBuildsWhatTheModelMeans(rendered);
+        String usCluster = rendered.tree().file("overlays/us-east-1/nats/config/cluster.conf").orElseThrow().content();
+        assertThat(usCluster).contains("$NATS_ROUTE_2").doesNotContain("$NATS_ROUTE_3");
+        String euCluster = rendered.tree().file("overlays/eu-central-1/nats/config/cluster.conf").orElseThrow().content();
+        assertThat(euCluster).contains("$NATS_ROUTE_4");
+    }
+
+    private static void assertKustomizeBuildsWhatTheModelMeans(RenderedReference reference) {
+        for (Region region : reference.regions()) {
+            SortedMap<String, String> built = byKindAndName(reference.built(region));
+            SortedMap<String, String> meant = byKindAndName(asMaps(
+                    RegionManifests.objects(reference.spec().topology(), region, SpecSources.of(reference.spec()))));
+            assertThat(built.keySet()).as("objects of %s", region.name()).containsExactlyElementsOf(meant.keySet());
+            List<String> differences = new ArrayList<>();
+            meant.forEach((key, yaml) -> differences.addAll(UnifiedDiff.between(region.name() + "/" + key, yaml, built.get(key))));
+            assertThat(differences).as("kustomize output of %s differs from the model", region.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void theBaseBuildsOnItsOwnWithoutWarnings() {
+        RenderedReference reference = RenderedReference.into(dir);
+        assertThat(Kustomize.documents(Kustomize.build(dir.resolve("base/nats")))).isNotEmpty();
+    }
+
+    @Test
+    void noDeprecatedKustomizeFieldIsUsed() {
+        RenderedReference reference = RenderedReference.into(dir);
+        reference.tree().files().stream().filter(f -> f.path().endsWith("kustomization.yaml")).forEach(f ->
+                assertThat(f.content()).doesNotContain("bases:", "patchesStrategicMerge:", "patchesJson6902:", "vars:",
+                        "commonLabels:", "imageTags:"));
+    }
+
+    /** Kubernetes expands {@code $(VAR)} only from variables defined earlier in the same container. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyEnvironmentReferenceNamesAnEarlierVariable() {
+        RenderedReference reference = RenderedReference.into(dir);
+        for (Region region : reference.regions()) {
+            for (Map<String, Object> object : reference.built(region)) {
+                if (!"StatefulSet".equals(object.get("kind"))) {
+                    continue;
+                }
+                Map<String, Object> podSpec = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                        object.get("spec")).get("template")).get("spec");
+                for (Map<String, Object> container : (List<Map<String, Object>>) podSpec.get("containers")) {
+                    List<String> defined = new ArrayList<>();
+                    for (Map<String, Object> env : (List<Map<String, Object>>) container.getOrDefault("env", List.of())) {
+                        String value = (String) env.get("value");
+                        if (value != null) {
+                            java.util.regex.Matcher ref = java.util.regex.Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)").matcher(value);
+                            while (ref.find()) {
+                                assertThat(defined).as("%s %s: %s refers to $(%s)", region.name(), container.get("name"),
+                                        env.get("name"), ref.group(1)).contains(ref.group(1));
+                            }
+                        }
+                        defined.add((String) env.get("name"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<Map<String, Object>> asMaps(List<HasMetadata> objects) {
+        return Kustomize.documents(YamlWriter.writeAll(objects));
+    }
+
+    /** Each object as YAML with sorted keys, keyed by kind and name; the ConfigMap's content hash removed. */
+    @SuppressWarnings("unchecked")
+    private static SortedMap<String, String> byKindAndName(List<Map<String, Object>> objects) {
+        Dump dump = new Dump(DumpSettings.builder().build());
+        SortedMap<String, String> result = new TreeMap<>();
+        for (Map<String, Object> object : objects) {
+            String yaml = dump.dumpToString(sorted(object)).replaceAll(HASHED_CONFIG_MAP, "nats-config");
+            Map<String, Object> metadata = (Map<String, Object>) object.get("metadata");
+            String name = ((String) metadata.get("name")).replaceAll(HASHED_CONFIG_MAP, "nats-config");
+            result.put(object.get("kind") + "/" + name, yaml);
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object sorted(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            SortedMap<String, Object> sorted = new TreeMap<>();
+            map.forEach((k, v) -> sorted.put((String) k, sorted(v)));
+            return sorted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(KustomizeBuildTest::sorted).toList();
+        }
+        return value;
+    }
+}
