@@ -47,6 +47,18 @@ public final class SpecFixture {
         return new SpecFixture(dir);
     }
 
+    /**
+     * The reference topology with client and route TLS switched on too (from an existing Secret
+     * and from cert-manager) and the Secret filled from Vault by an ExternalSecret.
+     */
+    public static SpecFixture everythingOn(Path parent) {
+        return reference(parent)
+                .edit("base.yaml", "tls:\n  leafnode:", "tls:\n  client:\n    secret: nats-client-tls\n"
+                        + "  cluster:\n    certManager:\n      issuer: teei-nats-ca\n  leafnode:")
+                .edit("base.yaml", "auth:\n  secretName: nats-cluster-secret\n", "auth:\n  secretName: nats-cluster-secret\n"
+                        + "  externalSecret:\n    storeName: vault-backend\n    vaultPath: secret/teei/nats\n");
+    }
+
     public Path dir() {
         return dir;
     }

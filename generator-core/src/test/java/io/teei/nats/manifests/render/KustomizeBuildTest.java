@@ -37,6 +37,20 @@ class KustomizeBuildTest {
     }
 
     @Test
+    void everyTlsShapeAndTheExternalSecretBuildIntoWhatTheModelMeans() {
+        SpecFixture spec = SpecFixture.everythingOn(dir.resolve("spec"));
+        RenderedReference rendered = RenderedReference.of(spec.dir(), dir.resolve("k8s"));
+        assertKustomizeBuildsWhatTheModelMeans(rendered);
+        assertThat(rendered.tree().file("base/nats/certificates.yaml").orElseThrow().content())
+                .contains("name: nats-cluster-tls").doesNotContain("nats-client-tls");
+        String externalSecret = rendered.tree().file("overlays/eu-central-1/nats/external-secret.yaml").orElseThrow().content();
+        assertThat(externalSecret).contains("kind: ExternalSecret", "key: secret/teei/nats", "property: NATS_LEAFNODE_URL")
+                .doesNotContain("NATS_LEAFNODE_PASSWORD");
+        assertThat(rendered.tree().file("overlays/us-east-1/nats/external-secret.yaml").orElseThrow().content())
+                .contains("property: NATS_LEAFNODE_PASSWORD").doesNotContain("NATS_LEAFNODE_URL");
+    }
+
+    @Test
     void aRegionWithFewerNodesThanTheBaseDropsTheExtraRoutes() {
         SpecFixture spec = SpecFixture.reference(dir.resolve("spec"))
                 .edit("base.yaml", "replicas: 3\n\nports", "replicas: 5\n\nports")

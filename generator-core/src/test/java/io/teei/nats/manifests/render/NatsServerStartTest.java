@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.teei.nats.manifests.SpecFixture;
 import io.teei.nats.manifests.model.JetStreamSettings;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Topology;
@@ -40,7 +41,15 @@ class NatsServerStartTest {
 
     @Test
     void everyPodConfigPassesTheParserAndStartsForReal() throws IOException {
-        RenderedReference reference = RenderedReference.into(dir.resolve("k8s"));
+        startEveryPod(RenderedReference.into(dir.resolve("k8s")));
+    }
+
+    @Test
+    void withClientAndRouteTlsOnEveryPodConfigStartsToo() throws IOException {
+        startEveryPod(RenderedReference.of(SpecFixture.everythingOn(dir.resolve("spec")).dir(), dir.resolve("k8s")));
+    }
+
+    private void startEveryPod(RenderedReference reference) throws IOException {
         Topology topology = reference.spec().topology();
         Path script = Path.of(System.getProperty("nats.manifests.testTools")).resolve("run-nats-pod.sh");
         List<String> started = new ArrayList<>();
@@ -97,6 +106,9 @@ class NatsServerStartTest {
         assertThat(jsz.path("max_storage").asLong()).isEqualTo(jetStream.maxFileStore().bytes());
         assertThat(jsz.path("max_memory").asLong()).isEqualTo(jetStream.maxMemoryStore().bytes());
         assertThat(jsz.path("sync_interval").asLong()).isEqualTo(jetStream.syncInterval().orElseThrow().toNanos());
+        assertThat(varz.path("tls_required").asBoolean()).as("client TLS").isEqualTo(topology.tls().client().isPresent());
+        assertThat(varz.path("cluster").path("tls_required").asBoolean()).as("route TLS")
+                .isEqualTo(topology.tls().cluster().isPresent());
     }
 
     /** The ConfigMap's files in the config mount, test certificates in the TLS mounts, empty data and pid dirs. */
@@ -105,7 +117,7 @@ class NatsServerStartTest {
             Files.createDirectories(mount.getValue());
             if (mount.getKey().startsWith(PodLayout.CERTS_DIR)) {
                 TestCertificates.create(mount.getValue(), List.of(region.network().leafnodeHostname()
-                        .orElse("nats-headless.test"), "*.nats-headless.teei-platform.svc.cluster.local"));
+                        .orElse("nats-headless.test"), "*.nats-headless.teei-platform.svc.cluster.local", "localhost"));
             }
         }
         Path configDir = paths.hostPath(PodLayout.CONFIG_DIR);
