@@ -89,36 +89,6 @@ class KustomizeBuildTest {
                         "commonLabels:", "imageTags:"));
     }
 
-    /** Kubernetes expands {@code $(VAR)} only from variables defined earlier in the same container. */
-    @Test
-    @SuppressWarnings("unchecked")
-    void everyEnvironmentReferenceNamesAnEarlierVariable() {
-        RenderedReference reference = RenderedReference.into(dir);
-        for (Region region : reference.regions()) {
-            for (Map<String, Object> object : reference.built(region)) {
-                if (!"StatefulSet".equals(object.get("kind"))) {
-                    continue;
-                }
-                Map<String, Object> podSpec = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
-                        object.get("spec")).get("template")).get("spec");
-                for (Map<String, Object> container : (List<Map<String, Object>>) podSpec.get("containers")) {
-                    List<String> defined = new ArrayList<>();
-                    for (Map<String, Object> env : (List<Map<String, Object>>) container.getOrDefault("env", List.of())) {
-                        String value = (String) env.get("value");
-                        if (value != null) {
-                            java.util.regex.Matcher ref = java.util.regex.Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)").matcher(value);
-                            while (ref.find()) {
-                                assertThat(defined).as("%s %s: %s refers to $(%s)", region.name(), container.get("name"),
-                                        env.get("name"), ref.group(1)).contains(ref.group(1));
-                            }
-                        }
-                        defined.add((String) env.get("name"));
-                    }
-                }
-            }
-        }
-    }
-
     private static List<Map<String, Object>> asMaps(List<HasMetadata> objects) {
         return Kustomize.documents(YamlWriter.writeAll(objects));
     }
