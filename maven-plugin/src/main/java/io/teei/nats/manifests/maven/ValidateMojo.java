@@ -1,10 +1,6 @@
 package io.teei.nats.manifests.maven;
 
-import io.teei.nats.manifests.NatsManifests;
-import io.teei.nats.manifests.diag.Problem;
-import io.teei.nats.manifests.diag.Problems;
 import io.teei.nats.manifests.model.Topology;
-import io.teei.nats.manifests.spec.SpecReport;
 import io.teei.nats.manifests.validate.Capacity;
 import io.teei.nats.manifests.validate.RegionCapacity;
 import java.io.File;
@@ -18,11 +14,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Reads the spec directory and checks it: every problem of every file, with file, line, column,
  * rule id and fix. Fails the build on any error; logs warnings and each region's capacity.
  */
-@Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true, requiresProject = false)
+@Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class ValidateMojo extends AbstractMojo {
 
     /** The directory holding base.yaml and one &lt;region&gt;.yaml per region. */
-    @Parameter(property = "nats.manifests.specDirectory", defaultValue = "${basedir}/nats", required = true)
+    @Parameter(property = "nats.manifests.specDirectory", defaultValue = "${project.basedir}/nats", required = true)
     private File specDirectory;
 
     /** Skips the goal, logging one line. */
@@ -35,17 +31,7 @@ public class ValidateMojo extends AbstractMojo {
             getLog().info("nats-manifests: skipped (nats.manifests.skip=true)");
             return;
         }
-        SpecReport report = NatsManifests.load(specDirectory.toPath());
-        for (Problem warning : report.warnings()) {
-            getLog().warn(warning.format());
-        }
-        if (report.hasErrors()) {
-            StringBuilder message = new StringBuilder("The NATS topology spec in ").append(specDirectory)
-                    .append(" has problems (").append(Problems.summary(report.problems())).append("):");
-            report.errors().forEach(p -> message.append(System.lineSeparator()).append("  ").append(p.format()));
-            throw new MojoFailureException(message.toString());
-        }
-        Topology topology = report.spec().orElseThrow().topology();
+        Topology topology = SpecInput.load(specDirectory, getLog()).topology();
         getLog().info("Spec " + specDirectory + " is valid: " + topology.regions().size() + " regions, "
                 + topology.regions().stream().mapToInt(r -> r.streams().size()).sum() + " streams, "
                 + topology.leafnodeLinks().size() + " leafnode link(s)");

@@ -1,0 +1,66 @@
+package io.teei.nats.manifests.maven;
+
+import io.teei.nats.manifests.output.Drift;
+import io.teei.nats.manifests.output.RenderedTree;
+import io.teei.nats.manifests.output.TreeCheck;
+import io.teei.nats.manifests.render.Renderer;
+import io.teei.nats.manifests.spec.LoadedSpec;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * For CI: renders in memory and compares with the output directory, writing nothing. Fails
+ * listing every missing, stale, hand-edited or extra file with a unified diff, and the command
+ * that fixes them. Bound to the {@code check-manifests} phase.
+ */
+@Mojo(name = "check", threadSafe = true)
+public class CheckMojo extends AbstractMojo {
+
+    /** The directory holding base.yaml and one &lt;region&gt;.yaml per region. */
+    @Parameter(property = "nats.manifests.specDirectory", defaultValue = "${project.basedir}/nats", required = true)
+    private File specDirectory;
+
+    /** The committed Kustomize tree to check. */
+    @Parameter(property = "nats.manifests.outputDirectory", defaultValue = "${project.basedir}/k8s", required = true)
+    private File outputDirectory;
+
+    /** At most this many diff lines are printed; the rest are counted. */
+    @Parameter(property = "nats.manifests.maxDiffLines", defaultValue = "200")
+    private int maxDiffLines;
+
+    /** Skips the goal, logging one line. */
+    @Parameter(property = "nats.manifests.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("nats-manifests: check skipped (nats.manifests.skip=true)");
+            return;
+        }
+        LoadedSpec spec = SpecInput.load(specDirectory, getLog());
+        RenderedTree tree = Renderer.render(spec);
+        List<Drift> drifts;
+        try {
+            drifts = TreeCheck.check(tree, outputDirectory.toPath());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot read " + outputDirectory + ": " + e.getMessage(), e);
+        }
+        if (drifts.isEmpty()) {
+            getLog().info("Checked " + tree.size() + " files in " + outputDirectory + ": up to date with " + specDirectory);
+            return;
+        }
+        String nl = System.lineSeparator();
+        StringBuilder message = new StringBuilder().append(drifts.size()).append(" file(s) in ").append(outputDirectory)
+                .append(" differ from what ").append(specDirectory).append(" renders:").append(nl);
+        TreeCheck.report(drifts, maxDiffLines).forEach(line -> message.append(line).append(nl));
+        message.append("Run 'mvn generate-manifests' (or 'mvn nats-manifests:generate') and commit the result.");
+        throw new MojoFailureException(message.toString());
+    }
+}
