@@ -49,10 +49,11 @@ public final class SpecFixture {
 
     /**
      * The reference topology with client and route TLS switched on too (from an existing Secret
-     * and from cert-manager) and the Secret filled from Vault by an ExternalSecret.
+     * and from cert-manager), the Secret filled from Vault by an ExternalSecret, and NACK streams.
      */
     public static SpecFixture everythingOn(Path parent) {
         return reference(parent)
+                .edit("base.yaml", "\nmonitoring:\n", "\nnack: true\n\nmonitoring:\n")
                 .edit("base.yaml", "tls:\n  leafnode:", "tls:\n  client:\n    secret: nats-client-tls\n"
                         + "  cluster:\n    certManager:\n      issuer: teei-nats-ca\n  leafnode:")
                 .edit("base.yaml", "auth:\n  secretName: nats-cluster-secret\n", "auth:\n  secretName: nats-cluster-secret\n"

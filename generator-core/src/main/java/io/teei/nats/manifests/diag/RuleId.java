@@ -34,7 +34,7 @@ public enum RuleId {
     NETWORK_CIDR("network-cidr", "network addresses are valid CIDRs"),
 
     // Streams, mirrors and sovereignty.
-    STREAM_NAME("stream-name", "stream names are valid NATS stream names"),
+    STREAM_NAME("stream-name", "stream names are 1 to 255 letters, digits, '-' or '_' (they become file and Kubernetes names)"),
     STREAM_SUBJECT("stream-subject", "stream subjects are valid, non-reserved NATS subjects"),
     STREAM_SUBJECTS_OVERLAP("stream-subjects-overlap", "subjects of two streams in one domain do not overlap"),
     STREAM_REPLICAS("stream-replicas", "stream replicas are 1 to 5 and no more than the region's nodes"),

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 public record Topology(String name, String namespace, SortedMap<String, String> labels, Images images,
                        int replicas, Ports ports, ComputeResources resources, VolumeSpec volume,
                        JetStreamSettings jetStream, Accounts accounts, AuthWiring auth, Tls tls,
-                       Monitoring monitoring, NetworkAccess network, List<Region> regions,
-                       List<LeafnodeLink> leafnodeLinks) {
+                       Monitoring monitoring, NetworkAccess network, StreamResources streamResources,
+                       List<Region> regions, List<LeafnodeLink> leafnodeLinks) {
 
     public Topology {
         Objects.requireNonNull(name, "name");
@@ -33,6 +33,7 @@ public record Topology(String name, String namespace, SortedMap<String, String> 
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(monitoring, "monitoring");
         Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(streamResources, "streamResources");
         regions = List.copyOf(regions);
         leafnodeLinks = List.copyOf(leafnodeLinks);
     }

@@ -5,12 +5,17 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.teei.nats.manifests.model.Region;
+import io.teei.nats.manifests.model.ScrapeMode;
 import io.teei.nats.manifests.model.Topology;
 import io.teei.nats.manifests.render.k8s.CustomResources;
 import io.teei.nats.manifests.render.k8s.DisruptionBudgetFactory;
 import io.teei.nats.manifests.render.k8s.NetworkPolicyFactory;
 import io.teei.nats.manifests.render.k8s.ServiceFactory;
 import io.teei.nats.manifests.render.k8s.StatefulSetFactory;
+import io.teei.nats.manifests.render.monitoring.AlertRules;
+import io.teei.nats.manifests.render.monitoring.GrafanaDashboard;
+import io.teei.nats.manifests.render.monitoring.PodMonitors;
+import io.teei.nats.manifests.render.streams.NackStreams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +48,16 @@ public final class RegionManifests {
         CustomResources.certificate(scope, "cluster", topology.tls().cluster()).ifPresent(objects::add);
         CustomResources.certificate(scope, "leafnode", topology.tls().leafnode()).ifPresent(objects::add);
         CustomResources.externalSecret(scope).ifPresent(objects::add);
+        if (topology.monitoring().exporter()) {
+            if (topology.monitoring().scrape() == ScrapeMode.POD_MONITOR) {
+                objects.add(PodMonitors.podMonitor(scope));
+            }
+            objects.add(GrafanaDashboard.configMap(scope));
+            objects.add(AlertRules.prometheusRule(scope));
+        }
+        if (topology.streamResources().nack()) {
+            region.streams().forEach(s -> objects.add(NackStreams.stream(topology, s)));
+        }
         for (HasMetadata object : objects) {
             placeInRegion(object.getMetadata(), topology, region);
             if (object instanceof StatefulSet statefulSet) {

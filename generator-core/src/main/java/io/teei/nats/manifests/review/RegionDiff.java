@@ -48,8 +48,8 @@ public final class RegionDiff {
                 objects.add(new ObjectDifference(key, ObjectDifference.Presence.ONLY_RIGHT, List.of()));
                 continue;
             }
-            Map<String, Object> a = flatten(leftObjects.get(key));
-            Map<String, Object> b = flatten(rightObjects.get(key));
+            Map<String, Object> a = flatten(leftObjects.get(key), left);
+            Map<String, Object> b = flatten(rightObjects.get(key), right);
             Set<String> fields = new LinkedHashSet<>(a.keySet());
             fields.addAll(b.keySet());
             List<FieldDifference> differences = new ArrayList<>();
@@ -116,29 +116,41 @@ public final class RegionDiff {
 
     private static final Dump FLOW = new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.FLOW).setWidth(Integer.MAX_VALUE).build());
 
-    /** Leaf values by field path; list items that have a name are addressed by it ({@code env[NATS_LEAFNODE_URL]}). */
-    static Map<String, Object> flatten(Map<String, Object> object) {
+    /**
+     * Leaf values by field path. List items that have a name (or, for alert rules, an alert
+     * name) are addressed by it, with the region's own names masked, so items match across
+     * regions ({@code env[NATS_LEAFNODE_URL]}, {@code groups[nats-<region>]}).
+     */
+    static Map<String, Object> flatten(Map<String, Object> object, Region region) {
         Map<String, Object> leaves = new LinkedHashMap<>();
-        flatten("", object, leaves);
+        flatten("", object, region, leaves);
         return leaves;
     }
 
-    private static void flatten(String path, Object value, Map<String, Object> leaves) {
+    private static void flatten(String path, Object value, Region region, Map<String, Object> leaves) {
         if (value instanceof Map<?, ?> map && !map.isEmpty()) {
-            map.forEach((k, v) -> flatten(path + key(String.valueOf(k), path.isEmpty()), v, leaves));
+            map.forEach((k, v) -> flatten(path + key(String.valueOf(k), path.isEmpty()), v, region, leaves));
         } else if (value instanceof List<?> list && !list.isEmpty()) {
-            boolean named = list.stream().allMatch(i -> i instanceof Map<?, ?> m && m.get("name") instanceof String);
+            boolean named = list.stream().allMatch(i -> itemName(i) != null);
             for (int i = 0; i < list.size(); i++) {
                 Object item = list.get(i);
-                String index = named ? (String) ((Map<?, ?>) item).get("name") : Integer.toString(i);
+                String index = named ? mask(itemName(item), region) : Integer.toString(i);
                 if (named) {
                     leaves.put(path + "[" + index + "]", new NamedItem(item));
                 }
-                flatten(path + "[" + index + "]", item, leaves);
+                flatten(path + "[" + index + "]", item, region, leaves);
             }
         } else {
             leaves.put(path, value);
         }
+    }
+
+    private static String itemName(Object item) {
+        if (item instanceof Map<?, ?> map) {
+            Object name = map.containsKey("name") ? map.get("name") : map.get("alert");
+            return name instanceof String text ? text : null;
+        }
+        return null;
     }
 
     private static String key(String key, boolean first) {

@@ -10,6 +10,7 @@ import io.teei.nats.manifests.model.Monitoring;
 import io.teei.nats.manifests.model.NetworkAccess;
 import io.teei.nats.manifests.model.Ports;
 import io.teei.nats.manifests.model.Region;
+import io.teei.nats.manifests.model.StreamResources;
 import io.teei.nats.manifests.model.Tls;
 import io.teei.nats.manifests.model.Topology;
 import io.teei.nats.manifests.model.VolumeSpec;
@@ -24,11 +25,12 @@ import java.util.SortedMap;
 record BaseSpec(String name, String namespace, SortedMap<String, String> labels, Images images, int replicas,
                 Ports ports, ComputeResources resources, VolumeSpec volume, JetStreamSettings jetStream,
                 Accounts accounts, AuthWiring auth, Tls tls, Monitoring monitoring, NetworkAccess network,
+                StreamResources streamResources,
                 Optional<List<String>> regionNames,
                 List<LeafnodeLink> leafnodeLinks) {
 
     Topology with(List<Region> regions) {
         return new Topology(name, namespace, labels, images, replicas, ports, resources, volume, jetStream,
-                accounts, auth, tls, monitoring, network, regions, leafnodeLinks);
+                accounts, auth, tls, monitoring, network, streamResources, regions, leafnodeLinks);
     }
 }

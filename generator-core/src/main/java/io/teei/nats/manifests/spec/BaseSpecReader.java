@@ -2,6 +2,7 @@ package io.teei.nats.manifests.spec;
 
 import io.teei.nats.manifests.diag.RuleId;
 import io.teei.nats.manifests.model.Account;
+import io.teei.nats.manifests.model.AlertThresholds;
 import io.teei.nats.manifests.model.Accounts;
 import io.teei.nats.manifests.model.AuthWiring;
 import io.teei.nats.manifests.model.ByteSize;
@@ -18,6 +19,7 @@ import io.teei.nats.manifests.model.NetworkAccess;
 import io.teei.nats.manifests.model.Ports;
 import io.teei.nats.manifests.model.ScrapeMode;
 import io.teei.nats.manifests.model.SecretKeyRef;
+import io.teei.nats.manifests.model.StreamResources;
 import io.teei.nats.manifests.model.VolumeSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,11 +57,12 @@ final class BaseSpecReader {
         var tls = TlsReader.tls(top);
         Monitoring monitoring = monitoring(top);
         NetworkAccess network = network(top);
+        StreamResources streamResources = new StreamResources(top.optional("nack", ValueReader.BOOLEAN).orElse(false));
         Optional<List<String>> regionNames = regionNames(top);
         List<LeafnodeLink> links = links(top, secretName);
         top.finish();
         return new BaseSpec(name, namespace, labels, images, replicas, ports, resources, volume, jetStream,
-                accounts, auth, tls, monitoring, network, regionNames, links);
+                accounts, auth, tls, monitoring, network, streamResources, regionNames, links);
     }
 
     private static Images images(SpecMap top) {
@@ -169,12 +172,22 @@ final class BaseSpecReader {
 
     private static Monitoring monitoring(SpecMap top) {
         return top.optionalMap("monitoring").map(m -> {
+            AlertThresholds d = AlertThresholds.DEFAULTS;
+            AlertThresholds alerts = m.optionalMap("alerts").map(a -> {
+                AlertThresholds read = new AlertThresholds(
+                        a.optional("mirrorLag", ValueReader.DURATION).orElse(d.mirrorLag()),
+                        a.optional("consumerPending", ValueReader.INTEGER).map(Integer::longValue).orElse(d.consumerPending()),
+                        a.optional("storagePercent", ValueReader.INTEGER).orElse(d.storagePercent()));
+                a.finish();
+                return read;
+            }).orElse(d);
             Monitoring monitoring = new Monitoring(
                     m.optional("exporter", ValueReader.BOOLEAN).orElse(true),
-                    m.word("scrape", ScrapeMode.values(), ScrapeMode::specName).orElse(ScrapeMode.ANNOTATIONS));
+                    m.word("scrape", ScrapeMode.values(), ScrapeMode::specName).orElse(ScrapeMode.ANNOTATIONS),
+                    alerts);
             m.finish();
             return monitoring;
-        }).orElse(new Monitoring(true, ScrapeMode.ANNOTATIONS));
+        }).orElse(new Monitoring(true, ScrapeMode.ANNOTATIONS, AlertThresholds.DEFAULTS));
     }
 
     /** The declared regions; empty when the list itself has problems, so region files are not judged by it. */

@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
 /** Rules on each region's own streams: names, subjects, overlap inside the domain, replicas. */
 final class StreamRules {
 
-    /** What nats-server refuses in a stream name, plus path separators (names become file names). */
-    private static final Pattern BAD_NAME_CHARS = Pattern.compile("[.*>/\\\\\\s\\p{Cntrl}]");
+    /**
+     * Stricter than nats-server (which refuses whitespace, '.', '*', '>' and path separators): a
+     * stream name also becomes a file name, a Kubernetes name and part of a Prometheus regex.
+     */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final int MAX_NAME = 255;
     private static final int MAX_REPLICAS = 5;
 
@@ -51,11 +54,10 @@ final class StreamRules {
 
     private static void name(Region region, Stream stream, Findings findings) {
         String name = stream.name();
-        if (name.isEmpty() || name.length() > MAX_NAME || BAD_NAME_CHARS.matcher(name).find()) {
+        if (name.length() > MAX_NAME || !NAME.matcher(name).matches()) {
             findings.error(RuleId.STREAM_NAME, path(region, stream, "name"),
-                    "'" + name + "' is not a valid stream name: it must be 1 to 255 characters without whitespace,"
-                            + " '.', '*', '>', '/' or '\\'",
-                    "use letters, digits, '-' and '_', for example '" + name.replaceAll("[.*>/\\\\\\s]", "-") + "'");
+                    "'" + name + "' is not a valid stream name: it must be 1 to 255 letters, digits, '-' or '_'",
+                    "use letters, digits, '-' and '_', for example '" + name.replaceAll("[^A-Za-z0-9_-]", "-") + "'");
         }
     }
 

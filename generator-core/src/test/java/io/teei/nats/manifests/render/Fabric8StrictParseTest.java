@@ -40,7 +40,7 @@ class Fabric8StrictParseTest {
             "NetworkPolicy", NetworkPolicy.class,
             "PodDisruptionBudget", PodDisruptionBudget.class);
     /** Kinds of other projects' APIs, which fabric8 does not type. */
-    private static final Set<String> UNTYPED = Set.of("Certificate", "ExternalSecret");
+    private static final Set<String> UNTYPED = Set.of("Certificate", "ExternalSecret", "PodMonitor", "PrometheusRule", "Stream");
 
     private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

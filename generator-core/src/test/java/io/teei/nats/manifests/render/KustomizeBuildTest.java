@@ -48,6 +48,8 @@ class KustomizeBuildTest {
                 .doesNotContain("NATS_LEAFNODE_PASSWORD");
         assertThat(rendered.tree().file("overlays/us-east-1/nats/external-secret.yaml").orElseThrow().content())
                 .contains("property: NATS_LEAFNODE_PASSWORD").doesNotContain("NATS_LEAFNODE_URL");
+        assertThat(rendered.tree().file("overlays/eu-central-1/nats/streams.yaml").orElseThrow().content())
+                .contains("kind: Stream", "name: events-eu-mirror", "externalApiPrefix: $JS.us-east-1.API", "maxAge: 168h");
     }
 
     @Test

@@ -38,6 +38,11 @@ public final class Tools {
         return path;
     }
 
+    /** promtool from Debian's prometheus package (2.42 on bookworm). */
+    public static Path promtool() {
+        return onPath("promtool").orElseGet(() -> fail("promtool not found on PATH: apt-get install prometheus"));
+    }
+
     public static Path openssl() {
         return onPath("openssl").orElseGet(() -> fail("openssl not found on PATH: apt-get install openssl"));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teei.nats.manifests.diag.Problem;
 import io.teei.nats.manifests.model.Account;
+import io.teei.nats.manifests.model.AlertThresholds;
 import io.teei.nats.manifests.model.Accounts;
 import io.teei.nats.manifests.model.AuthWiring;
 import io.teei.nats.manifests.model.ByteSize;
@@ -26,6 +27,7 @@ import io.teei.nats.manifests.model.SecretKeyRef;
 import io.teei.nats.manifests.model.SovereigntyZone;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.StreamOrigin;
+import io.teei.nats.manifests.model.StreamResources;
 import io.teei.nats.manifests.model.StreamStorage;
 import io.teei.nats.manifests.model.Tls;
 import io.teei.nats.manifests.model.TlsSource;
@@ -95,8 +97,9 @@ class ProgrammaticModelTest {
                         new Credentials(new SecretKeyRef(SECRET, "NATS_LEAFNODE_USER"), new SecretKeyRef(SECRET, "NATS_LEAFNODE_PASSWORD")),
                         Optional.empty()),
                 new Tls(Optional.empty(), Optional.empty(), Optional.of(new TlsSource.ExistingSecret("nats-leafnode-tls"))),
-                new Monitoring(true, ScrapeMode.POD_MONITOR),
+                new Monitoring(true, ScrapeMode.POD_MONITOR, AlertThresholds.DEFAULTS),
                 new NetworkAccess(Map.of("nats-client", "true"), "monitoring", Map.of("app.kubernetes.io/name", "prometheus")),
+                StreamResources.JSON_ONLY,
                 List.of(us, eu),
                 List.of(new LeafnodeLink("us-east-1", "eu-central-1", url)));
     }

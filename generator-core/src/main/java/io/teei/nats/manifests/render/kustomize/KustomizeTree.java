@@ -2,6 +2,8 @@ package io.teei.nats.manifests.render.kustomize;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.teei.nats.manifests.model.Region;
+import io.teei.nats.manifests.model.ScrapeMode;
+import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.Topology;
 import io.teei.nats.manifests.output.RenderedFile;
 import io.teei.nats.manifests.output.RenderedTree;
@@ -15,6 +17,13 @@ import io.teei.nats.manifests.render.k8s.DisruptionBudgetFactory;
 import io.teei.nats.manifests.render.k8s.NetworkPolicyFactory;
 import io.teei.nats.manifests.render.k8s.ServiceFactory;
 import io.teei.nats.manifests.render.k8s.StatefulSetFactory;
+import io.teei.nats.manifests.render.monitoring.AlertRules;
+import io.teei.nats.manifests.render.monitoring.GrafanaDashboard;
+import io.teei.nats.manifests.render.monitoring.PodMonitors;
+import io.teei.nats.manifests.render.streams.ApplyScript;
+import io.teei.nats.manifests.render.streams.CapacityTable;
+import io.teei.nats.manifests.render.streams.NackStreams;
+import io.teei.nats.manifests.render.streams.StreamConfigs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +68,12 @@ public final class KustomizeTree {
         files.add(yaml(BASE_DIR, "network-policy.yaml", header, List.of(NetworkPolicyFactory.inCluster(scope)), resources));
         files.add(yaml(BASE_DIR, "pod-disruption-budget.yaml", header,
                 List.of(DisruptionBudgetFactory.disruptionBudget(scope)), resources));
+        if (topology.monitoring().exporter()) {
+            if (topology.monitoring().scrape() == ScrapeMode.POD_MONITOR) {
+                files.add(yaml(BASE_DIR, "pod-monitor.yaml", header, List.of(PodMonitors.podMonitor(scope)), resources));
+            }
+            files.add(yaml(BASE_DIR, "grafana-dashboard.yaml", header, List.of(GrafanaDashboard.configMap(scope)), resources));
+        }
         List<HasMetadata> certificates = new ArrayList<>();
         CustomResources.certificate(scope, "client", topology.tls().client()).ifPresent(certificates::add);
         CustomResources.certificate(scope, "cluster", topology.tls().cluster()).ifPresent(certificates::add);
@@ -90,6 +105,14 @@ public final class KustomizeTree {
         leafnodeCertificate.ifPresent(c -> files.add(yaml(dir, "certificates.yaml", header, List.of(c), resources)));
         CustomResources.externalSecret(scope).ifPresent(s -> files.add(yaml(dir, "external-secret.yaml", header,
                 List.of(s), resources)));
+        if (topology.monitoring().exporter()) {
+            files.add(yaml(dir, "prometheus-rule.yaml", header, List.of(AlertRules.prometheusRule(scope)), resources));
+        }
+        if (topology.streamResources().nack() && !region.streams().isEmpty()) {
+            files.add(yaml(dir, "streams.yaml", header,
+                    region.streams().stream().map(s -> NackStreams.stream(topology, s)).toList(), resources));
+        }
+        files.addAll(streams(scope, header));
         List<String> configFiles = new ArrayList<>();
         NatsConfigFiles.regional(scope, sources).forEach((name, content) -> {
             files.add(new RenderedFile(dir + CONFIG_DIR + name, content));
@@ -109,6 +132,30 @@ public final class KustomizeTree {
         kustomization.put("patches", patches);
         files.add(new RenderedFile(dir + "kustomization.yaml", header + "\n" + YamlWriter.write(kustomization)));
         return files;
+    }
+
+    /**
+     * The region's stream configs for {@code nats stream add --config}, the script that applies
+     * them, and their capacity table. JSON has no comments: the script and the table name the
+     * spec files these come from.
+     */
+    private static List<RenderedFile> streams(RenderScope scope, String header) {
+        Topology topology = scope.topology();
+        Region region = scope.region().orElseThrow();
+        String dir = streamsDir(region);
+        List<RenderedFile> files = new ArrayList<>();
+        for (Stream stream : region.streams()) {
+            files.add(new RenderedFile(dir + stream.name() + ".json", StreamConfigs.json(topology, stream)));
+        }
+        if (!region.streams().isEmpty()) {
+            files.add(new RenderedFile(dir + "apply-streams.sh", ApplyScript.script(topology, region, header)));
+        }
+        files.add(new RenderedFile(dir + "CAPACITY.md", CapacityTable.markdown(topology, region, header)));
+        return files;
+    }
+
+    public static String streamsDir(Region region) {
+        return "overlays/" + region.name() + "/streams/";
     }
 
     private static Map<String, Object> kustomization() {

@@ -1,0 +1,185 @@
+package io.teei.nats.manifests.tools;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import io.teei.nats.manifests.model.ByteSize;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * A real nats-server cluster on 127.0.0.1, one JetStream domain, for driving the JetStream API
+ * from tests. Every port is picked free; {@link #close()} stops every server.
+ */
+public final class LoopbackCluster implements AutoCloseable {
+
+    public static final String APP_USER = "app";
+    public static final String APP_PASSWORD = "app-test-password";
+    public static final String LEAF_USER = "leaf";
+    public static final String LEAF_PASSWORD = "leaf-test-password";
+
+    private final List<Process> servers = new ArrayList<>();
+    private final int[] clientPorts;
+    private final int[] monitorPorts;
+    private final int[] leafnodePorts;
+
+    private LoopbackCluster(int nodes) {
+        clientPorts = freePorts(nodes);
+        monitorPorts = freePorts(nodes);
+        leafnodePorts = freePorts(nodes);
+    }
+
+    /**
+     * Starts {@code nodes} servers of cluster {@code name} in JetStream domain {@code domain}, with
+     * the file store the region's spec gives (JetStream reserves every stream's max bytes against it).
+     * {@code leafnodes} gives each node's leafnode block: empty, a listener, or remotes.
+     */
+    public static LoopbackCluster start(Path dir, String name, String domain, ByteSize maxFileStore, int nodes,
+                                        BiFunction<LoopbackCluster, Integer, String> leafnodes) {
+        LoopbackCluster cluster = new LoopbackCluster(nodes);
+        int[] routePorts = freePorts(nodes);
+        StringBuilder routes = new StringBuilder();
+        for (int port : routePorts) {
+            routes.append("    \"nats://route:route-test-password@127.0.0.1:").append(port).append("\"\n");
+        }
+        try {
+            for (int i = 0; i < nodes; i++) {
+                Path config = dir.resolve(name + "-" + i + ".conf");
+                Files.writeString(config, """
+                        server_name: %s-%d
+                        listen: "127.0.0.1:%d"
+                        http: "127.0.0.1:%d"
+                        jetstream { store_dir: "%s", domain: "%s", max_file_store: %s }
+                        accounts {
+                          SYS: { users: [ { user: "sys", password: "sys-test-password" } ] }
+                          APP: { jetstream: enabled, users: [ { user: "%s", password: "%s" } ] }
+                        }
+                        system_account: SYS
+                        cluster {
+                          name: "%s"
+                          listen: "127.0.0.1:%d"
+                          authorization { user: "route", password: "route-test-password" }
+                          routes: [
+                        %s  ]
+                        }
+                        %s
+                        """.formatted(name, i, cluster.clientPorts[i], cluster.monitorPorts[i],
+                        dir.resolve(name + "-" + i + "-data"), domain, maxFileStore.quantity(), APP_USER, APP_PASSWORD, name, routePorts[i], routes,
+                        leafnodes.apply(cluster, i)));
+                cluster.servers.add(new ProcessBuilder(Tools.natsServer().toString(), "-c", config.toString())
+                        .redirectErrorStream(true).redirectOutput(dir.resolve(name + "-" + i + ".log").toFile()).start());
+            }
+            cluster.awaitJetStream(Duration.ofSeconds(30));
+        } catch (IOException e) {
+            cluster.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | AssertionError e) {
+            cluster.close();
+            throw e;
+        }
+        return cluster;
+    }
+
+    /** A leafnode listener accepting the leaf user into the APP account. */
+    public String listener(int node) {
+        return "leafnodes { listen: \"127.0.0.1:%d\", authorization { users: [ { user: \"%s\", password: \"%s\", account: \"APP\" } ] } }"
+                .formatted(leafnodePorts[node], LEAF_USER, LEAF_PASSWORD);
+    }
+
+    /** The URLs of every node's leafnode listener, with the leaf user's credentials. */
+    public List<String> leafnodeUrls() {
+        List<String> urls = new ArrayList<>();
+        for (int port : leafnodePorts) {
+            urls.add("nats://" + LEAF_USER + ":" + LEAF_PASSWORD + "@127.0.0.1:" + port);
+        }
+        return urls;
+    }
+
+    public String clientUrl() {
+        return "nats://127.0.0.1:" + clientPorts[0];
+    }
+
+    public int monitorPort(int node) {
+        return monitorPorts[node];
+    }
+
+    /** Waits until every node answers the readiness check the rendered probe uses (a meta leader exists). */
+    private void awaitJetStream(Duration limit) {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (int port : monitorPorts) {
+            while (true) {
+                try {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    // The server is still starting.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+                if (System.nanoTime() > deadline) {
+                    fail("nats-server on monitor port " + port + " not healthy within " + limit);
+                }
+                sleep(100);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Process server : servers) {
+            server.destroy();
+        }
+        for (Process server : servers) {
+            try {
+                if (!server.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    server.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                server.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int[] freePorts(int count) {
+        int[] ports = new int[count];
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                held.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            for (ServerSocket socket : held) {
+                socket.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ports;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
