@@ -14,16 +14,34 @@ public final class TestCertificates {
     private TestCertificates() {
     }
 
-    /** Writes ca.crt, tls.crt and tls.key into {@code dir} for the given DNS names. */
+    /** Writes ca.crt, tls.crt and tls.key into {@code dir} for the given DNS names, signed by a CA of their own. */
     public static Path create(Path dir, List<String> dnsNames) {
+        return issue(authority(dir), dir, dnsNames);
+    }
+
+    /** A new CA (ca.crt, ca.key) in {@code dir}. */
+    public static Path authority(Path dir) {
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
+        run(dir, Tools.openssl().toString(), "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-subj", "/CN=nats-manifests test CA", "-days", "1");
+        return dir;
+    }
+
+    /** Writes ca.crt, tls.crt and tls.key into {@code dir}, signed by the CA in {@code ca}. */
+    public static Path issue(Path ca, Path dir, List<String> dnsNames) {
+        try {
+            Files.createDirectories(dir);
+            if (!ca.equals(dir)) {
+                Files.copy(ca.resolve("ca.crt"), dir.resolve("ca.crt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
         String openssl = Tools.openssl().toString();
-        run(dir, openssl, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-keyout", "ca.key", "-out", "ca.crt", "-subj", "/CN=nats-manifests test CA", "-days", "1");
         run(dir, openssl, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", "tls.key", "-out", "tls.csr", "-subj", "/CN=" + dnsNames.get(0));
         String san = "subjectAltName=" + String.join(",", dnsNames.stream().map(n -> "DNS:" + n).toList())
@@ -33,7 +51,8 @@ public final class TestCertificates {
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
-        run(dir, openssl, "x509", "-req", "-in", "tls.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+        run(dir, openssl, "x509", "-req", "-in", "tls.csr", "-CA", ca.resolve("ca.crt").toString(), "-CAkey",
+                ca.resolve("ca.key").toString(), "-CAcreateserial",
                 "-out", "tls.crt", "-days", "1", "-extfile", "san.ext");
         return dir;
     }

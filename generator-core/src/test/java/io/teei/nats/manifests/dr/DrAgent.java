@@ -1,0 +1,167 @@
+package io.teei.nats.manifests.dr;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.PublishOptions;
+import io.nats.client.Subscription;
+import io.nats.client.api.PublishAck;
+import io.nats.client.api.StreamConfiguration;
+import io.nats.client.api.StreamInfo;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An application pod for the DR tests: runs inside a client network namespace (the test's own
+ * JVM has no address there) and drives NATS with the Java client, one command per input line,
+ * one result line per command. Commands:
+ * <pre>
+ * connect URL USER PASSWORD
+ * add-stream FILE                  -> ok NAME | error TEXT
+ * publish SUBJECT COUNT ID-PREFIX  -> acked N last SEQ (message IDs, retried until acknowledged)
+ * info STREAM                      -> msgs N first SEQ last SEQ | error TEXT
+ * count SUBJECT MILLIS             -> received N (core subscription)
+ * request SUBJECT MILLIS           -> answered TEXT | no-responders | timeout
+ * </pre>
+ */
+public final class DrAgent {
+
+    private Connection connection;
+
+    public static void main(String[] args) throws Exception {
+        DrAgent agent = new DrAgent();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            String result;
+            try {
+                result = agent.handle(line.trim().split(" "));
+            } catch (Exception e) {
+                result = "error " + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).replace('\n', ' ');
+            }
+            System.out.println(result);
+            System.out.flush();
+        }
+        if (agent.connection != null) {
+            agent.connection.close();
+        }
+    }
+
+    private String handle(String[] words) throws Exception {
+        return switch (words[0]) {
+            case "connect" -> connect(words[1], words[2], words[3]);
+            case "add-stream" -> addStream(Path.of(words[1]));
+            case "publish" -> publish(words[1], Integer.parseInt(words[2]), words[3]);
+            case "info" -> info(words[1]);
+            case "count" -> count(words[1], Long.parseLong(words[2]));
+            case "request" -> request(words[1], Long.parseLong(words[2]));
+            default -> "error unknown command " + words[0];
+        };
+    }
+
+    private String connect(String url, String user, String password) throws Exception {
+        connection = Nats.connect(new Options.Builder().servers(url.split(",")).userInfo(user, password)
+                .connectionTimeout(Duration.ofSeconds(5)).maxReconnects(-1).reconnectWait(Duration.ofMillis(200)).build());
+        return "ok " + connection.getServerInfo().getServerName();
+    }
+
+    private String addStream(Path file) throws Exception {
+        JetStreamManagement jsm = connection.jetStreamManagement();
+        StreamInfo info = jsm.addStream(StreamConfiguration.instance(Files.readString(file)));
+        return "ok " + info.getConfiguration().getName();
+    }
+
+    /**
+     * Publishes COUNT messages with IDs ID-PREFIX-0 .. and retries each until acknowledged, as a
+     * careful producer does: the stream's duplicate window drops a retried message stored before.
+     */
+    private String publish(String subject, int count, String idPrefix) throws Exception {
+        JetStream js = connection.jetStream();
+        int window = 256;
+        long acked = 0;
+        long last = 0;
+        for (int start = 0; start < count; start += window) {
+            List<CompletableFuture<PublishAck>> pending = new ArrayList<>();
+            int end = Math.min(count, start + window);
+            for (int i = start; i < end; i++) {
+                pending.add(js.publishAsync(subject, ("message " + i).getBytes(StandardCharsets.UTF_8),
+                        PublishOptions.builder().messageId(idPrefix + "-" + i).build()));
+            }
+            for (int i = start; i < end; i++) {
+                PublishAck ack = awaitAck(js, subject, idPrefix, i, pending.get(i - start));
+                acked++;
+                last = Math.max(last, ack.getSeqno());
+            }
+        }
+        return "acked " + acked + " last " + last;
+    }
+
+    private static PublishAck awaitAck(JetStream js, String subject, String idPrefix, int i, CompletableFuture<PublishAck> first)
+            throws Exception {
+        CompletableFuture<PublishAck> attempt = first;
+        for (int tries = 0; ; tries++) {
+            try {
+                return attempt.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception failed) {
+                if (tries >= 60) {
+                    throw failed;
+                }
+                Thread.sleep(250);
+                attempt = js.publishAsync(subject, ("message " + i).getBytes(StandardCharsets.UTF_8),
+                        PublishOptions.builder().messageId(idPrefix + "-" + i).build());
+            }
+        }
+    }
+
+    private String info(String stream) throws Exception {
+        try {
+            StreamInfo info = connection.jetStreamManagement().getStreamInfo(stream);
+            return "msgs " + info.getStreamState().getMsgCount() + " first " + info.getStreamState().getFirstSequence()
+                    + " last " + info.getStreamState().getLastSequence();
+        } catch (JetStreamApiException e) {
+            return "error " + e.getMessage();
+        }
+    }
+
+    private String count(String subject, long millis) throws Exception {
+        Subscription sub = connection.subscribe(subject);
+        connection.flush(Duration.ofSeconds(2));
+        long received = 0;
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            Message message = sub.nextMessage(Duration.ofMillis(Math.max(1, deadline - System.currentTimeMillis())));
+            if (message != null) {
+                received++;
+            }
+        }
+        sub.unsubscribe();
+        return "received " + received;
+    }
+
+    private String request(String subject, long millis) {
+        try {
+            Message reply = connection.request(subject, new byte[0], Duration.ofMillis(millis));
+            if (reply == null) {
+                return "timeout";
+            }
+            if (reply.isStatusMessage() && reply.getStatus().getCode() == 503) {
+                return "no-responders";
+            }
+            return "answered " + new String(reply.getData(), StandardCharsets.UTF_8).replace('\n', ' ');
+        } catch (Exception e) {
+            String text = String.valueOf(e.getMessage());
+            return text.contains("503") || text.toLowerCase().contains("no responders") ? "no-responders" : "timeout";
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package io.teei.nats.manifests.dr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.teei.nats.manifests.model.Region;
+import io.teei.nats.manifests.model.Topology;
+import io.teei.nats.manifests.render.PodLayout;
+import io.teei.nats.manifests.tools.Command;
+import io.teei.nats.manifests.tools.ContainerPaths;
+import io.teei.nats.manifests.tools.PodEnvironment;
+import io.teei.nats.manifests.tools.RenderedReference;
+import io.teei.nats.manifests.tools.TestCertificates;
+import io.teei.nats.manifests.tools.Tools;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * The rendered topology running for real: every replica of every region's StatefulSet, as
+ * {@code kubectl kustomize} builds it, as a nats-server process in a network namespace of its
+ * own, with the ConfigMap's files, the container's environment (Secret refs filled with test
+ * values) and certificates from a throwaway CA. Each region also gets a client namespace where a
+ * {@link DrAgent} plays the application.
+ */
+final class DrLab implements AutoCloseable {
+
+    static final String LEAF_USER = "leafuser";
+    static final String LEAF_PASSWORD = "0a1b2c3d4e5f";
+    static final String APP_PASSWORD = "a1b2c3d4e5f6";
+
+    private final RenderedReference reference;
+    private final Path dir;
+    private final Netns netns;
+    private final Path ca;
+    private final Map<String, RegionPods> regions = new LinkedHashMap<>();
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** How one region runs: its built objects, pod namespaces, addresses and processes. */
+    private static final class RegionPods {
+        Region region;
+        int index;
+        Map<String, String> config;
+        Map<String, Object> container;
+        int replicas;
+        List<String> namespaces = new ArrayList<>();
+        List<String> addresses = new ArrayList<>();
+        Process[] processes;
+        String clientNamespace;
+    }
+
+    DrLab(RenderedReference reference, Path dir) {
+        this.reference = reference;
+        this.dir = dir;
+        this.netns = new Netns("nm" + ProcessHandle.current().pid() % 100000);
+        this.ca = TestCertificates.authority(dir.resolve("ca"));
+        Topology topology = reference.spec().topology();
+        int index = 1;
+        for (Region region : reference.regions()) {
+            RegionPods pods = new RegionPods();
+            pods.region = region;
+            pods.index = index++;
+            List<Map<String, Object>> objects = reference.built(region);
+            pods.config = configMap(objects);
+            Map<String, Object> statefulSet = find(objects, "StatefulSet");
+            pods.container = natsContainer(statefulSet);
+            pods.replicas = (Integer) map(statefulSet, "spec").get("replicas");
+            pods.processes = new Process[pods.replicas];
+            for (int i = 0; i < pods.replicas; i++) {
+                String address = "10.77." + pods.index + "." + (10 + i);
+                pods.namespaces.add(netns.host(pods.index + "p" + i, address + "/16"));
+                pods.addresses.add(address);
+            }
+            pods.clientNamespace = netns.host(pods.index + "c", "10.77." + pods.index + ".100/16");
+            regions.put(region.name(), pods);
+        }
+        for (RegionPods pods : regions.values()) {
+            Map<String, List<String>> names = new TreeMap<>();
+            for (int i = 0; i < pods.replicas; i++) {
+                names.put(reference.spec().topology().name() + "-" + i + ".nats-headless." + topology.namespace()
+                        + ".svc.cluster.local", List.of(pods.addresses.get(i)));
+            }
+            for (RegionPods other : regions.values()) {
+                other.region.network().leafnodeHostname().ifPresent(host -> names.put(host, other.addresses));
+            }
+            pods.namespaces.forEach(ns -> netns.hosts(ns, names));
+            netns.hosts(pods.clientNamespace, names);
+        }
+    }
+
+    Topology topology() {
+        return reference.spec().topology();
+    }
+
+    RenderedReference reference() {
+        return reference;
+    }
+
+    int replicas(String region) {
+        return regions.get(region).replicas;
+    }
+
+    /** Starts every pod of the region (keeping data directories from earlier runs). */
+    void start(String region) {
+        for (int i = 0; i < replicas(region); i++) {
+            start(region, i);
+        }
+    }
+
+    void start(String region, int ordinal) {
+        start(region, ordinal, UnaryOperator.identity());
+    }
+
+    /**
+     * Starts one pod. {@code edit} may change one config file's text before it is laid out: only
+     * the negative control uses it, to remove the deny rules.
+     */
+    void start(String region, int ordinal, UnaryOperator<Map<String, String>> edit) {
+        RegionPods pods = regions.get(region);
+        String pod = topology().name() + "-" + ordinal;
+        Path root = dir.resolve(region).resolve(pod);
+        ContainerPaths paths = ContainerPaths.of(pods.container, root);
+        try {
+            for (Map.Entry<String, Path> mount : paths.mounts().entrySet()) {
+                Files.createDirectories(mount.getValue());
+                if (mount.getKey().startsWith(PodLayout.CERTS_DIR) && !Files.exists(mount.getValue().resolve("tls.crt"))) {
+                    List<String> names = new ArrayList<>();
+                    pods.region.network().leafnodeHostname().ifPresent(names::add);
+                    names.add("*.nats-headless." + topology().namespace() + ".svc.cluster.local");
+                    TestCertificates.issue(ca, mount.getValue(), names);
+                }
+            }
+            Path configDir = paths.hostPath(PodLayout.CONFIG_DIR);
+            for (Map.Entry<String, String> file : edit.apply(new LinkedHashMap<>(pods.config)).entrySet()) {
+                Files.writeString(configDir.resolve(file.getKey()), paths.rewrite(file.getValue()));
+            }
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> env = (List<Map<String, Object>>) pods.container.get("env");
+            Map<String, String> environment = PodEnvironment.resolve(env, pod, secrets());
+            @SuppressWarnings("unchecked")
+            List<String> command = (List<String>) pods.container.get("command");
+            List<String> run = Netns.exec(pods.namespaces.get(ordinal), List.of(Tools.natsServer().toString(), command.get(1),
+                    paths.hostPath(command.get(2)).toString()));
+            ProcessBuilder builder = new ProcessBuilder(run).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("server.log").toFile()));
+            builder.environment().clear();
+            builder.environment().put("PATH", System.getenv("PATH"));
+            builder.environment().putAll(environment);
+            pods.processes[ordinal] = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Kills the pod's server at once (a node failure), or stops it gracefully. */
+    void stop(String region, int ordinal, boolean kill) {
+        Process process = regions.get(region).processes[ordinal];
+        if (process == null) {
+            return;
+        }
+        if (kill) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        } else {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        }
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        regions.get(region).processes[ordinal] = null;
+    }
+
+    void stop(String region) {
+        for (int i = 0; i < replicas(region); i++) {
+            stop(region, i, false);
+        }
+    }
+
+    /** The path of one of the nats container's rendered HTTP probes (startupProbe, readinessProbe, livenessProbe). */
+    @SuppressWarnings("unchecked")
+    String probePath(String region, String probe) {
+        Map<String, Object> spec = (Map<String, Object>) regions.get(region).container.get(probe);
+        return (String) ((Map<String, Object>) spec.get("httpGet")).get("path");
+    }
+
+    /** The HTTP status of a GET on the pod's monitor port, from inside its namespace. */
+    int probe(String region, int ordinal, String path) {
+        Command.Result result = curl(region, ordinal, List.of("-s", "-o", "/dev/null", "-w", "%{http_code}"), path);
+        return result.stdout().isBlank() ? 0 : Integer.parseInt(result.stdout().trim());
+    }
+
+    JsonNode monitor(String region, int ordinal, String path) {
+        Command.Result result = curl(region, ordinal, List.of("-s"), path);
+        try {
+            return json.readTree(result.stdout().isBlank() ? "{}" : result.stdout());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON from " + path + ": " + result.stdout(), e);
+        }
+    }
+
+    private Command.Result curl(String region, int ordinal, List<String> options, String path) {
+        List<String> command = new ArrayList<>(List.of("curl", "--max-time", "5"));
+        command.addAll(options);
+        command.add("http://127.0.0.1:" + topology().ports().monitor() + path);
+        return Command.run(Netns.exec(regions.get(region).namespaces.get(ordinal), command), Map.of(), dir, Duration.ofSeconds(10));
+    }
+
+    /** An application in the region's client namespace, logged in as the app user to every pod. */
+    Agent client(String region) throws IOException {
+        RegionPods pods = regions.get(region);
+        Agent agent = Agent.start(pods.clientNamespace, dir.resolve(region + "-client.log"));
+        List<String> urls = pods.addresses.stream().map(a -> "nats://" + a + ":" + topology().ports().client()).toList();
+        String connected = agent.call("connect " + String.join(",", urls) + " " + topology().accounts().app().user() + " "
+                + APP_PASSWORD);
+        assertThat(connected).as("client of %s", region).startsWith("ok");
+        return agent;
+    }
+
+    /** A client namespace of the region, for extra servers the scenarios start (impostors). */
+    String clientNamespace(String region) {
+        return regions.get(region).clientNamespace;
+    }
+
+    List<String> addresses(String region) {
+        return regions.get(region).addresses;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    Path ca() {
+        return ca;
+    }
+
+    Path serverLog(String region, int ordinal) {
+        return dir.resolve(region).resolve(topology().name() + "-" + ordinal).resolve("server.log");
+    }
+
+    /** Test values of every Secret key. Hex, as the README asks: route and leafnode URLs carry them. */
+    Map<String, String> secrets() {
+        Map<String, String> secrets = new TreeMap<>();
+        secrets.put("NATS_CLUSTER_USER", "clusteruser");
+        secrets.put("NATS_CLUSTER_PASSWORD", "c0ffee00c0ffee00");
+        secrets.put("NATS_ADMIN_PASSWORD", "ad0000000000");
+        secrets.put("NATS_APP_PASSWORD", APP_PASSWORD);
+        secrets.put("NATS_LEAFNODE_USER", LEAF_USER);
+        secrets.put("NATS_LEAFNODE_PASSWORD", LEAF_PASSWORD);
+        topology().regions().stream().filter(r -> r.role() == io.teei.nats.manifests.model.RegionRole.PRIMARY).findFirst()
+                .flatMap(r -> r.network().leafnodeHostname()).ifPresent(host -> secrets.put("NATS_LEAFNODE_URL",
+                        "tls://" + LEAF_USER + ":" + LEAF_PASSWORD + "@" + host + ":" + topology().ports().leafnode()));
+        return secrets;
+    }
+
+    @Override
+    public void close() {
+        for (RegionPods pods : regions.values()) {
+            for (int i = 0; i < pods.replicas; i++) {
+                stop(pods.region.name(), i, true);
+            }
+        }
+        netns.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> configMap(List<Map<String, Object>> objects) {
+        return (Map<String, String>) objects.stream().filter(o -> "ConfigMap".equals(o.get("kind")))
+                .filter(o -> ((Map<String, Object>) o.get("data")).containsKey(PodLayout.MAIN_CONFIG)).findFirst().orElseThrow()
+                .get("data");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> natsContainer(Map<String, Object> statefulSet) {
+        Map<String, Object> podSpec = map(map(map(statefulSet, "spec"), "template"), "spec");
+        return ((List<Map<String, Object>>) podSpec.get("containers")).stream()
+                .filter(c -> "nats".equals(c.get("name"))).findFirst().orElseThrow();
+    }
+
+    private static Map<String, Object> find(List<Map<String, Object>> objects, String kind) {
+        return objects.stream().filter(o -> kind.equals(o.get("kind"))).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> parent, String key) {
+        return (Map<String, Object>) parent.get(key);
+    }
+}

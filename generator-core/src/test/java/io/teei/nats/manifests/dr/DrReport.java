@@ -1,0 +1,41 @@
+package io.teei.nats.manifests.dr;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code target/dr-report.md}: each scenario's figures and run time, written as the scenarios pass. */
+final class DrReport {
+
+    private final Path file;
+    private final List<String> lines = new ArrayList<>();
+
+    DrReport(Path file) {
+        this.file = file;
+        lines.add("# Disaster-recovery run of the rendered reference topology");
+        lines.add("");
+        lines.add("Every pod of both regions as a real nats-server 2.10.27 process in a network namespace of its own,");
+        lines.add("with the config, environment and certificates `kubectl kustomize` gives it.");
+        write();
+    }
+
+    void scenario(String title, long millis, List<String> figures) {
+        lines.add("");
+        lines.add("## " + title + " (" + millis + " ms)");
+        lines.add("");
+        figures.forEach(f -> lines.add("- " + f));
+        write();
+    }
+
+    private void write() {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, String.join("\n", lines) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
