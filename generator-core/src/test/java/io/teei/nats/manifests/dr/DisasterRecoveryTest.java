@@ -6,12 +6,12 @@ import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.render.kustomize.KustomizeTree;
 import io.teei.nats.manifests.tools.RenderedReference;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,7 +43,7 @@ class DisasterRecoveryTest {
     @BeforeAll
     static void startBothRegions() throws Exception {
         lab = new DrLab(RenderedReference.into(dir.resolve("k8s")), dir.resolve("lab"));
-        report = new DrReport(Path.of(System.getProperty("nats.manifests.drReport")));
+        report = DrReport.get();
     }
 
     @AfterAll
@@ -67,7 +67,7 @@ class DisasterRecoveryTest {
         lab.start(EU);
         List<String> figures = new ArrayList<>();
         for (String region : List.of(US, EU)) {
-            awaitReady(region);
+            lab.awaitReady(region);
             figures.add(region + ": " + lab.replicas(region) + " of " + lab.replicas(region) + " nodes ready after "
                     + (System.currentTimeMillis() - start) + " ms");
             Set<String> leaders = new TreeSet<>();
@@ -86,8 +86,8 @@ class DisasterRecoveryTest {
             assertThat(leaders).as("meta leader seen by every node of %s", region).hasSize(1).doesNotContain("");
             figures.add(region + ": every node routed to the other " + (lab.replicas(region) - 1) + "; meta leader " + leaders);
         }
-        awaitTrue("EU nodes' leafnode links", () -> leafnodes(EU) == lab.replicas(EU), 30_000);
-        figures.add(EU + ": " + leafnodes(EU) + " leafnode connections to " + US + " (one per node, TLS)");
+        DrLab.awaitTrue("EU nodes' leafnode links", () -> lab.leafnodes(EU) == lab.replicas(EU), 30_000);
+        figures.add(EU + ": " + lab.leafnodes(EU) + " leafnode connections to " + US + " (one per node, TLS)");
         usClient = lab.client(US);
         euClient = lab.client(EU);
         report.scenario("1. Formation", System.currentTimeMillis() - start, figures);
@@ -114,11 +114,236 @@ class DisasterRecoveryTest {
                 continue;
             }
             String source = usClient.call("info " + mirror.mirror().get().stream());
-            awaitTrue(mirror.name() + " catching up", () -> euClient.call("info " + mirror.name()).equals(source), 60_000);
+            DrLab.awaitTrue(mirror.name() + " catching up", () -> euClient.call("info " + mirror.name()).equals(source), 60_000);
             figures.add(mirror.name() + " equals " + mirror.mirror().get().stream() + ": " + source + " (caught up "
                     + (System.currentTimeMillis() - published) + " ms after publishing began)");
         }
         report.scenario("2. Replication", System.currentTimeMillis() - start, figures);
+    }
+
+    @Test
+    @Order(3)
+    void nodeFailureLosesNoAcknowledgedMessageAndTheNodeRejoinsFromItsData() throws Exception {
+        long start = System.currentTimeMillis();
+        String before = usClient.call("info events-us");
+        long beforeCount = count(before);
+        java.util.concurrent.CompletableFuture<String> publishing = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> usClient.call("publish events.us.nodefailure 5000 nodefailure"));
+        Thread.sleep(300);
+        lab.stop(US, 1, true);
+        long killed = System.currentTimeMillis();
+        String acked = publishing.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(acked).startsWith("acked 5000 ");
+        String after = usClient.call("info events-us");
+        assertThat(count(after)).as("events-us after a node failure: %s", after).isEqualTo(beforeCount + 5000);
+        lab.start(US, 1);
+        long restarted = System.currentTimeMillis();
+        lab.awaitReady(US, 1);
+        long rejoined = System.currentTimeMillis();
+        DrLab.awaitTrue("nats-1 holding events-us again", () -> lab.monitor(US, 1, "/jsz").path("streams").asInt() >= 4, 60_000);
+        DrLab.awaitTrue("events-eu-mirror equal to events-us", () -> euClient.call("info events-eu-mirror").equals(after), 60_000);
+        report.scenario("3. Node failure", System.currentTimeMillis() - start, List.of(
+                "killed nats-1-us-east-1 (SIGKILL) while publishing 5,000 messages with message IDs and retries",
+                "acknowledged: 5000 of 5000; events-us went from " + beforeCount + " to " + count(after) + " messages (none lost, none doubled)",
+                "events-eu-mirror equals events-us: " + after,
+                "nats-1 restarted from its data directory " + (restarted - killed) + " ms after the kill and passed its probes "
+                        + (rejoined - restarted) + " ms later, holding " + lab.monitor(US, 1, "/jsz").path("streams").asInt()
+                        + " streams"));
+    }
+
+    @Test
+    @Order(4)
+    void regionOutageEuServesItsOwnStreamsAndMirrorsThenResumesWithoutAGap() throws Exception {
+        long start = System.currentTimeMillis();
+        String mirrorBefore = euClient.call("info events-eu-mirror");
+        lab.stop(US);
+        long down = System.currentTimeMillis();
+        DrLab.awaitTrue("EU leafnode links down", () -> lab.leafnodes(EU) == 0, 30_000);
+        String gdpr = euClient.call("publish events.eu.outage 1000 outage");
+        assertThat(gdpr).startsWith("acked 1000 ");
+        String mirrorDuring = euClient.call("info events-eu-mirror");
+        assertThat(mirrorDuring).as("the mirror still serves reads").isEqualTo(mirrorBefore);
+        lab.start(US);
+        lab.awaitReady(US);
+        long back = System.currentTimeMillis();
+        DrLab.awaitTrue("EU leafnode links back", () -> lab.leafnodes(EU) == lab.replicas(EU), 60_000);
+        String acked = usClient.call("publish events.us.after 1000 after");
+        assertThat(acked).startsWith("acked 1000 ");
+        String source = usClient.call("info events-us");
+        DrLab.awaitTrue("events-eu-mirror resuming", () -> euClient.call("info events-eu-mirror").equals(source), 60_000);
+        long caughtUp = System.currentTimeMillis();
+        assertThat(count(source)).isEqualTo(count(mirrorBefore) + 1000);
+        report.scenario("4. Region outage", System.currentTimeMillis() - start, List.of(
+                "stopped all 3 us-east-1 nodes; the EU leafnode links dropped",
+                "during the outage eu-central-1 acknowledged 1000 of 1000 messages to events-eu-gdpr (" + gdpr + ")",
+                "during the outage events-eu-mirror served reads: " + mirrorDuring,
+                "us-east-1 back and ready " + (back - down) + " ms after the stop; 1000 new US messages reached the mirror "
+                        + (caughtUp - back) + " ms later: " + source + " (no gap: the sequences run 1.." + count(source) + ")"));
+    }
+
+    @Test
+    @Order(5)
+    void sovereigntyNoEuOnlyMessageReachesTheUsAndWithoutTheDenyRulesTheyWould() throws Exception {
+        long start = System.currentTimeMillis();
+        Attempt guarded = attemptToTakeEuData(1);
+        assertThat(guarded.mirrored).as("US mirror of events-eu-gdpr").isZero();
+        assertThat(guarded.sourced).as("US source of audit-eu-gdpr").isZero();
+        assertThat(guarded.subscribed).as("US subscriber on events.eu.>").isZero();
+        assertThat(guarded.api).as("US call to the EU JetStream API").doesNotStartWith("answered");
+
+        String leafnodes = lab.reference().tree().file(KustomizeTree.overlayDir(lab.topology().region(EU).orElseThrow())
+                + "config/leafnodes.conf").orElseThrow().content();
+        restartEu(config -> {
+            String withoutDenies = config.get("leafnodes.conf").lines()
+                    .filter(l -> !l.contains("deny_imports:") && !l.contains("deny_exports:"))
+                    .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+            assertThat(leafnodes.lines().count() - withoutDenies.lines().count()).as("lines removed").isEqualTo(2);
+            config.put("leafnodes.conf", withoutDenies);
+            return config;
+        });
+        Attempt unguarded = attemptToTakeEuData(2);
+        restartEu(java.util.function.UnaryOperator.identity());
+        assertThat(unguarded.mirrored + unguarded.sourced + unguarded.subscribed).as("leaks without the deny rules").isPositive();
+        assertThat(unguarded.api).startsWith("answered");
+        report.scenario("5. Sovereignty", System.currentTimeMillis() - start, List.of(
+                "with the rendered deny rules, from us-east-1: a mirror of events-eu-gdpr through $JS.eu-central-1.API got "
+                        + guarded.mirrored + " messages, a source of audit-eu-gdpr got " + guarded.sourced
+                        + ", a subscriber on events.eu.> got " + guarded.subscribed + " of 200 published in the EU, and"
+                        + " $JS.eu-central-1.API.STREAM.INFO answered: " + guarded.api,
+                "negative control, the same EU config with only its two deny lines removed: the mirror got " + unguarded.mirrored
+                        + ", the source " + unguarded.sourced + ", the subscriber " + unguarded.subscribed
+                        + ", the API call " + unguarded.api.split(" ")[0],
+                "so the test can fail, and with the rendered config zero EU-only messages reached the US"));
+    }
+
+    private record Attempt(long mirrored, long sourced, long subscribed, String api) {
+    }
+
+    /** From the US side: mirror, source, subscribe to and query the EU-only streams while the EU publishes. */
+    private static Attempt attemptToTakeEuData(int phase) throws Exception {
+        Path mirror = lab.dir().resolve("leak-mirror-" + phase + ".json");
+        Files.writeString(mirror, "{\"name\": \"leak-mirror-" + phase + "\", \"storage\": \"file\", \"num_replicas\": 1,"
+                + " \"mirror\": {\"name\": \"events-eu-gdpr\", \"external\": {\"api\": \"$JS.eu-central-1.API\"}}}");
+        Path source = lab.dir().resolve("leak-source-" + phase + ".json");
+        Files.writeString(source, "{\"name\": \"leak-source-" + phase + "\", \"storage\": \"file\", \"num_replicas\": 1,"
+                + " \"sources\": [{\"name\": \"audit-eu-gdpr\", \"external\": {\"api\": \"$JS.eu-central-1.API\"}}]}");
+        assertThat(usClient.call("add-stream " + mirror)).startsWith("ok");
+        assertThat(usClient.call("add-stream " + source)).startsWith("ok");
+        java.util.concurrent.CompletableFuture<String> subscriber = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> usClient.call("count events.eu.> 4000"));
+        Thread.sleep(500);
+        assertThat(euClient.call("publish events.eu.sovereign 100 sovereign-events-" + phase)).startsWith("acked 100");
+        assertThat(euClient.call("publish audit.eu.sovereign 100 sovereign-audit-" + phase)).startsWith("acked 100");
+        long subscribed = Long.parseLong(subscriber.get(30, java.util.concurrent.TimeUnit.SECONDS).split(" ")[1]);
+        Thread.sleep(3000);
+        String api = usClient.call("request $JS.eu-central-1.API.STREAM.INFO.events-eu-gdpr 2000");
+        return new Attempt(count(usClient.call("info leak-mirror-" + phase)), count(usClient.call("info leak-source-" + phase)),
+                subscribed, api);
+    }
+
+    private static void restartEu(java.util.function.UnaryOperator<java.util.Map<String, String>> edit) {
+        lab.stop(EU);
+        for (int i = 0; i < lab.replicas(EU); i++) {
+            lab.start(EU, i, edit);
+        }
+        lab.awaitReady(EU);
+        DrLab.awaitTrue("EU leafnode links", () -> lab.leafnodes(EU) == lab.replicas(EU), 60_000);
+    }
+
+    @Test
+    @Order(6)
+    void wrongCredentialsOnARouteOrTheLeafnodeLinkAreRefused() throws Exception {
+        long start = System.currentTimeMillis();
+        String host = lab.topology().region(US).orElseThrow().network().leafnodeHostname().orElseThrow();
+        Path certs = lab.dir().resolve("impostor-certs");
+        io.teei.nats.manifests.tools.TestCertificates.issue(lab.ca(), certs, List.of("impostor.test"));
+        Process route = lab.impostor(US, "impostor-route", """
+                server_name: impostor-route
+                listen: "127.0.0.1:4222"
+                cluster {
+                  name: "teei-nats-us-east-1"
+                  port: 6222
+                  routes: [ "nats://clusteruser:wrong-password@nats-0.nats-headless.teei-platform.svc.cluster.local:6222" ]
+                }
+                """);
+        Process leaf = lab.impostor(US, "impostor-leaf", """
+                server_name: impostor-leaf
+                listen: "127.0.0.1:4223"
+                http: "127.0.0.1:8223"
+                leafnodes {
+                  remotes: [ { urls: [ "tls://%s:wrong-password@%s:7422" ],
+                    tls: { cert_file: "%s/tls.crt", key_file: "%s/tls.key", ca_file: "%s/ca.crt" } } ]
+                }
+                """.formatted(DrLab.LEAF_USER, host, certs, certs, certs));
+        try {
+            Thread.sleep(4000);
+            Set<String> peers = new TreeSet<>();
+            lab.monitor(US, 0, "/routez").path("routes").forEach(r -> peers.add(r.path("remote_name").asText()));
+            assertThat(peers).doesNotContain("impostor-route");
+            assertThat(lab.leafnodes(US)).as("US leafnode connections").isEqualTo(lab.replicas(EU));
+            String usLog = Files.readString(lab.serverLog(US, 0));
+            String leafLog = Files.readString(lab.dir().resolve("impostor-leaf.log"));
+            assertThat(usLog).contains("authentication error");
+            assertThat(leafLog).containsIgnoringCase("authorization violation");
+            report.scenario("6. Wrong credentials", System.currentTimeMillis() - start, List.of(
+                    "a server with the right cluster name and a wrong route password was refused by nats-0-us-east-1"
+                            + " (\"authentication error\"); its route peers stay " + peers,
+                    "a leafnode with a valid certificate and a wrong password was refused (\"Authorization Violation\");"
+                            + " us-east-1 keeps " + lab.leafnodes(US) + " leafnode connections, all from eu-central-1"));
+        } finally {
+            route.destroy();
+            leaf.destroy();
+        }
+    }
+
+    @Test
+    @Order(7)
+    void theLeafnodeLinkRefusesPlaintextAndCertificatesOfAnotherCa() throws Exception {
+        long start = System.currentTimeMillis();
+        String host = lab.topology().region(US).orElseThrow().network().leafnodeHostname().orElseThrow();
+        Path stranger = io.teei.nats.manifests.tools.TestCertificates.create(lab.dir().resolve("stranger-ca"),
+                List.of("impostor.test"));
+        String credentials = DrLab.LEAF_USER + ":" + DrLab.LEAF_PASSWORD;
+        Process plaintext = lab.impostor(US, "impostor-plaintext", """
+                server_name: impostor-plaintext
+                listen: "127.0.0.1:4224"
+                http: "127.0.0.1:8224"
+                leafnodes { remotes: [ { urls: [ "nats-leaf://%s@%s:7422" ] } ] }
+                """.formatted(credentials, host));
+        Process wrongCa = lab.impostor(US, "impostor-wrong-ca", """
+                server_name: impostor-wrong-ca
+                listen: "127.0.0.1:4225"
+                http: "127.0.0.1:8225"
+                leafnodes {
+                  remotes: [ { urls: [ "tls://%s@%s:7422" ],
+                    tls: { cert_file: "%s/tls.crt", key_file: "%s/tls.key", ca_file: "%s/ca.crt" } } ]
+                }
+                """.formatted(credentials, host, stranger, stranger, lab.ca()));
+        try {
+            Thread.sleep(4000);
+            assertThat(lab.leafnodes(US)).as("US leafnode connections").isEqualTo(lab.replicas(EU));
+            String plaintextLog = Files.readString(lab.dir().resolve("impostor-plaintext.log"));
+            String wrongCaLog = Files.readString(lab.dir().resolve("impostor-wrong-ca.log"));
+            assertThat(lab.impostorMonitor(US, 8224, "/leafz").path("leafnodes").asInt()).as("plaintext: %s", plaintextLog).isZero();
+            assertThat(lab.impostorMonitor(US, 8225, "/varz").path("server_name").asText()).isEqualTo("impostor-wrong-ca");
+            assertThat(lab.impostorMonitor(US, 8225, "/leafz").path("leafnodes").asInt()).as("wrong CA: %s", wrongCaLog).isZero();
+            String usLogs = Files.readString(lab.serverLog(US, 0)) + Files.readString(lab.serverLog(US, 1))
+                    + Files.readString(lab.serverLog(US, 2));
+            assertThat(usLogs).as("us-east-1 rejecting the stranger's certificate").contains("TLS leafnode handshake error");
+            report.scenario("7. TLS on the leafnode link", System.currentTimeMillis() - start, List.of(
+                    "the link of the reference topology runs over mutual TLS (scenario 1: 3 links, certificates from one test CA)",
+                    "a leafnode dialing in plaintext with the right user and password was refused: the accepting side demands TLS",
+                    "a leafnode presenting a certificate of another CA (trusting ours) was refused by us-east-1's certificate check",
+                    "us-east-1 keeps " + lab.leafnodes(US) + " leafnode connections, all from eu-central-1"));
+        } finally {
+            plaintext.destroy();
+            wrongCa.destroy();
+        }
+    }
+
+    private static long count(String info) {
+        assertThat(info).as("stream info").startsWith("msgs ");
+        return Long.parseLong(info.split(" ")[1]);
     }
 
     private static void createStreams(String regionName, Agent client) {
@@ -129,41 +354,4 @@ class DisasterRecoveryTest {
         }
     }
 
-    /** Every pod passes its rendered startup, readiness and liveness probes, as the kubelet would ask them. */
-    static void awaitReady(String region) {
-        for (int i = 0; i < lab.replicas(region); i++) {
-            awaitReady(region, i);
-        }
-    }
-
-    static void awaitReady(String region, int ordinal) {
-        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
-            String path = lab.probePath(region, probe);
-            awaitTrue(probe + " " + path + " of nats-" + ordinal + " in " + region,
-                    () -> lab.probe(region, ordinal, path) == 200, 90_000);
-        }
-    }
-
-    private static int leafnodes(String region) {
-        int total = 0;
-        for (int i = 0; i < lab.replicas(region); i++) {
-            total += lab.monitor(region, i, "/leafz").path("leafnodes").asInt();
-        }
-        return total;
-    }
-
-    static void awaitTrue(String what, BooleanSupplier condition, long millis) {
-        long deadline = System.currentTimeMillis() + millis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out after " + millis + " ms waiting for " + what);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

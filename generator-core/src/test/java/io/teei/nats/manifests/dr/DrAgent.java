@@ -27,7 +27,7 @@ import java.util.List;
  * JVM has no address there) and drives NATS with the Java client, one command per input line,
  * one result line per command. Commands:
  * <pre>
- * connect URL USER PASSWORD
+ * connect URL USER PASSWORD [CA-FILE]   (with a CA file: TLS, trusting that CA)
  * add-stream FILE                  -> ok NAME | error TEXT
  * publish SUBJECT COUNT ID-PREFIX  -> acked N last SEQ (message IDs, retried until acknowledged)
  * info STREAM                      -> msgs N first SEQ last SEQ | error TEXT
@@ -60,7 +60,7 @@ public final class DrAgent {
 
     private String handle(String[] words) throws Exception {
         return switch (words[0]) {
-            case "connect" -> connect(words[1], words[2], words[3]);
+            case "connect" -> connect(words[1], words[2], words[3], words.length > 4 ? words[4] : null);
             case "add-stream" -> addStream(Path.of(words[1]));
             case "publish" -> publish(words[1], Integer.parseInt(words[2]), words[3]);
             case "info" -> info(words[1]);
@@ -70,10 +70,28 @@ public final class DrAgent {
         };
     }
 
-    private String connect(String url, String user, String password) throws Exception {
-        connection = Nats.connect(new Options.Builder().servers(url.split(",")).userInfo(user, password)
-                .connectionTimeout(Duration.ofSeconds(5)).maxReconnects(-1).reconnectWait(Duration.ofMillis(200)).build());
+    private String connect(String url, String user, String password, String caFile) throws Exception {
+        Options.Builder options = new Options.Builder().servers(url.split(",")).userInfo(user, password)
+                .connectionTimeout(Duration.ofSeconds(5)).maxReconnects(-1).reconnectWait(Duration.ofMillis(200));
+        if (caFile != null) {
+            options.sslContext(trusting(Path.of(caFile)));
+        }
+        connection = Nats.connect(options.build());
         return "ok " + connection.getServerInfo().getServerName();
+    }
+
+    private static javax.net.ssl.SSLContext trusting(Path caFile) throws Exception {
+        java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (var in = Files.newInputStream(caFile)) {
+            trust.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        javax.net.ssl.TrustManagerFactory managers = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        managers.init(trust);
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, managers.getTrustManagers(), null);
+        return context;
     }
 
     private String addStream(Path file) throws Exception {
@@ -85,6 +103,7 @@ public final class DrAgent {
     /**
      * Publishes COUNT messages with IDs ID-PREFIX-0 .. and retries each until acknowledged, as a
      * careful producer does: the stream's duplicate window drops a retried message stored before.
+     * Messages go out in windows; a window's unacknowledged messages are all sent again.
      */
     private String publish(String subject, int count, String idPrefix) throws Exception {
         JetStream js = connection.jetStream();
@@ -92,45 +111,55 @@ public final class DrAgent {
         long acked = 0;
         long last = 0;
         for (int start = 0; start < count; start += window) {
-            List<CompletableFuture<PublishAck>> pending = new ArrayList<>();
-            int end = Math.min(count, start + window);
-            for (int i = start; i < end; i++) {
-                pending.add(js.publishAsync(subject, ("message " + i).getBytes(StandardCharsets.UTF_8),
-                        PublishOptions.builder().messageId(idPrefix + "-" + i).build()));
+            List<Integer> outstanding = new ArrayList<>();
+            for (int i = start; i < Math.min(count, start + window); i++) {
+                outstanding.add(i);
             }
-            for (int i = start; i < end; i++) {
-                PublishAck ack = awaitAck(js, subject, idPrefix, i, pending.get(i - start));
-                acked++;
-                last = Math.max(last, ack.getSeqno());
+            for (int round = 0; !outstanding.isEmpty(); round++) {
+                if (round > 120) {
+                    throw new IllegalStateException(outstanding.size() + " messages never acknowledged");
+                }
+                List<CompletableFuture<PublishAck>> sent = new ArrayList<>();
+                for (int i : outstanding) {
+                    sent.add(js.publishAsync(subject, ("message " + i).getBytes(StandardCharsets.UTF_8),
+                            PublishOptions.builder().messageId(idPrefix + "-" + i).build()));
+                }
+                List<Integer> failed = new ArrayList<>();
+                long deadline = System.currentTimeMillis() + 2000;
+                for (int k = 0; k < sent.size(); k++) {
+                    try {
+                        PublishAck ack = sent.get(k).get(Math.max(1, deadline - System.currentTimeMillis()),
+                                java.util.concurrent.TimeUnit.MILLISECONDS);
+                        acked++;
+                        last = Math.max(last, ack.getSeqno());
+                    } catch (Exception notAcknowledged) {
+                        failed.add(outstanding.get(k));
+                    }
+                }
+                outstanding = failed;
+                if (!failed.isEmpty()) {
+                    Thread.sleep(250);
+                }
             }
         }
         return "acked " + acked + " last " + last;
     }
 
-    private static PublishAck awaitAck(JetStream js, String subject, String idPrefix, int i, CompletableFuture<PublishAck> first)
-            throws Exception {
-        CompletableFuture<PublishAck> attempt = first;
+    /** The stream's state; retried for up to 20 s while the client reconnects after a node went away. */
+    private String info(String stream) throws Exception {
         for (int tries = 0; ; tries++) {
             try {
-                return attempt.get(5, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception failed) {
-                if (tries >= 60) {
-                    throw failed;
+                StreamInfo info = connection.jetStreamManagement().getStreamInfo(stream);
+                return "msgs " + info.getStreamState().getMsgCount() + " first " + info.getStreamState().getFirstSequence()
+                        + " last " + info.getStreamState().getLastSequence();
+            } catch (JetStreamApiException e) {
+                return "error " + e.getMessage();
+            } catch (java.io.IOException | IllegalStateException e) {
+                if (tries >= 40) {
+                    throw e;
                 }
-                Thread.sleep(250);
-                attempt = js.publishAsync(subject, ("message " + i).getBytes(StandardCharsets.UTF_8),
-                        PublishOptions.builder().messageId(idPrefix + "-" + i).build());
+                Thread.sleep(500);
             }
-        }
-    }
-
-    private String info(String stream) throws Exception {
-        try {
-            StreamInfo info = connection.jetStreamManagement().getStreamInfo(stream);
-            return "msgs " + info.getStreamState().getMsgCount() + " first " + info.getStreamState().getFirstSequence()
-                    + " last " + info.getStreamState().getLastSequence();
-        } catch (JetStreamApiException e) {
-            return "error " + e.getMessage();
         }
     }
 

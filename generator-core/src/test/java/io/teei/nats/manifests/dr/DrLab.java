@@ -195,6 +195,44 @@ final class DrLab implements AutoCloseable {
         return (String) ((Map<String, Object>) spec.get("httpGet")).get("path");
     }
 
+    /** Every pod passes its rendered startup, readiness and liveness probes, as the kubelet would ask them. */
+    void awaitReady(String region) {
+        for (int i = 0; i < replicas(region); i++) {
+            awaitReady(region, i);
+        }
+    }
+
+    void awaitReady(String region, int ordinal) {
+        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+            String path = probePath(region, probe);
+            awaitTrue(probe + " " + path + " of nats-" + ordinal + " in " + region, () -> probe(region, ordinal, path) == 200, 90_000);
+        }
+    }
+
+    /** Leafnode connections of all the region's nodes. */
+    int leafnodes(String region) {
+        int total = 0;
+        for (int i = 0; i < replicas(region); i++) {
+            total += monitor(region, i, "/leafz").path("leafnodes").asInt();
+        }
+        return total;
+    }
+
+    static void awaitTrue(String what, java.util.function.BooleanSupplier condition, long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out after " + millis + " ms waiting for " + what);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     /** The HTTP status of a GET on the pod's monitor port, from inside its namespace. */
     int probe(String region, int ordinal, String path) {
         Command.Result result = curl(region, ordinal, List.of("-s", "-o", "/dev/null", "-w", "%{http_code}"), path);
@@ -217,15 +255,51 @@ final class DrLab implements AutoCloseable {
         return Command.run(Netns.exec(regions.get(region).namespaces.get(ordinal), command), Map.of(), dir, Duration.ofSeconds(10));
     }
 
-    /** An application in the region's client namespace, logged in as the app user to every pod. */
+    /**
+     * An application in the region's client namespace, logged in as the app user to every pod:
+     * over TLS trusting the test CA when the topology has client TLS.
+     */
     Agent client(String region) throws IOException {
-        RegionPods pods = regions.get(region);
-        Agent agent = Agent.start(pods.clientNamespace, dir.resolve(region + "-client.log"));
-        List<String> urls = pods.addresses.stream().map(a -> "nats://" + a + ":" + topology().ports().client()).toList();
-        String connected = agent.call("connect " + String.join(",", urls) + " " + topology().accounts().app().user() + " "
-                + APP_PASSWORD);
+        Agent agent = Agent.start(regions.get(region).clientNamespace, dir.resolve(region + "-client.log"));
+        String tls = topology().tls().client().isPresent() ? " " + ca.resolve("ca.crt") : "";
+        String connected = agent.call(connectCommand(region) + tls);
         assertThat(connected).as("client of %s", region).startsWith("ok");
         return agent;
+    }
+
+    /** The agent command that logs in to every pod of the region, without TLS options. */
+    String connectCommand(String region) {
+        List<String> urls = regions.get(region).addresses.stream().map(a -> "nats://" + a + ":" + topology().ports().client())
+                .toList();
+        return "connect " + String.join(",", urls) + " " + topology().accounts().app().user() + " " + APP_PASSWORD;
+    }
+
+    /** A bare client in the region's client namespace, not logged in. */
+    Agent bareClient(String region, String name) throws IOException {
+        return Agent.start(regions.get(region).clientNamespace, dir.resolve(region + "-" + name + ".log"));
+    }
+
+    /**
+     * Starts a server that is not part of the topology (an impostor trying to join) in the
+     * region's client namespace; the caller stops it.
+     */
+    Process impostor(String region, String name, String config) throws IOException {
+        Path file = dir.resolve(name + ".conf");
+        Files.writeString(file, config);
+        return new ProcessBuilder(Netns.exec(regions.get(region).clientNamespace,
+                List.of(Tools.natsServer().toString(), "-c", file.toString())))
+                .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+    }
+
+    /** What an impostor's monitor port reports, asked from inside the region's client namespace. */
+    JsonNode impostorMonitor(String region, int port, String path) {
+        Command.Result result = Command.run(Netns.exec(regions.get(region).clientNamespace,
+                List.of("curl", "-s", "--max-time", "5", "http://127.0.0.1:" + port + path)), Map.of(), dir, Duration.ofSeconds(10));
+        try {
+            return json.readTree(result.stdout().isBlank() ? "{}" : result.stdout());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON from " + path + ": " + result.stdout(), e);
+        }
     }
 
     /** A client namespace of the region, for extra servers the scenarios start (impostors). */

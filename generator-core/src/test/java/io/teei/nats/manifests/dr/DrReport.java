@@ -7,13 +7,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code target/dr-report.md}: each scenario's figures and run time, written as the scenarios pass. */
+/**
+ * {@code target/dr-report.md}: each scenario's figures and run time, written as the scenarios
+ * pass. One report for the whole test run, whichever test class adds to it.
+ */
 final class DrReport {
+
+    private static DrReport instance;
 
     private final Path file;
     private final List<String> lines = new ArrayList<>();
 
-    DrReport(Path file) {
+    static synchronized DrReport get() {
+        if (instance == null) {
+            instance = new DrReport(Path.of(System.getProperty("nats.manifests.drReport")));
+        }
+        return instance;
+    }
+
+    private DrReport(Path file) {
         this.file = file;
         lines.add("# Disaster-recovery run of the rendered reference topology");
         lines.add("");
@@ -22,7 +34,7 @@ final class DrReport {
         write();
     }
 
-    void scenario(String title, long millis, List<String> figures) {
+    synchronized void scenario(String title, long millis, List<String> figures) {
         lines.add("");
         lines.add("## " + title + " (" + millis + " ms)");
         lines.add("");
