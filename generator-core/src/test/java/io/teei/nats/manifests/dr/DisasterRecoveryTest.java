@@ -208,7 +208,7 @@ class DisasterRecoveryTest {
         report.scenario("5. Sovereignty", System.currentTimeMillis() - start, List.of(
                 "with the rendered deny rules, from us-east-1: a mirror of events-eu-gdpr through $JS.eu-central-1.API got "
                         + guarded.mirrored + " messages, a source of audit-eu-gdpr got " + guarded.sourced
-                        + ", a subscriber on events.eu.> got " + guarded.subscribed + " of 200 published in the EU, and"
+                        + ", a subscriber on events.eu.> got " + guarded.subscribed + " of the 100 the EU published there, and"
                         + " $JS.eu-central-1.API.STREAM.INFO answered: " + guarded.api,
                 "negative control, the same EU config with only its two deny lines removed: the mirror got " + unguarded.mirrored
                         + ", the source " + unguarded.sourced + ", the subscriber " + unguarded.subscribed
