@@ -37,7 +37,7 @@ public enum RuleId {
     STREAM_NAME("stream-name", "stream names are 1 to 255 letters, digits, '-' or '_' (they become file and Kubernetes names)"),
     STREAM_SUBJECT("stream-subject", "stream subjects are valid, non-reserved NATS subjects"),
     STREAM_SUBJECTS_OVERLAP("stream-subjects-overlap", "subjects of two streams in one domain do not overlap"),
-    STREAM_REPLICAS("stream-replicas", "stream replicas are 1 to 5 and no more than the region's nodes"),
+    STREAM_REPLICAS("stream-replicas", "stream replicas are 1 to 5 (replicas-odd checks the region has the nodes)"),
     MIRROR_SOURCE_EXISTS("mirror-source-exists", "a mirror names an existing stream"),
     MIRROR_CROSS_REGION("mirror-cross-region", "a mirror copies a stream of another region's domain"),
     MIRROR_CYCLE("mirror-cycle", "mirrors do not form a cycle"),

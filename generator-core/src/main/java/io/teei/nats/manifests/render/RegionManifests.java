@@ -58,21 +58,19 @@ public final class RegionManifests {
         if (topology.streamResources().nack()) {
             region.streams().forEach(s -> objects.add(NackStreams.stream(topology, s)));
         }
+        // What the overlay's namespace and labels (with templates, never selectors) do.
         for (HasMetadata object : objects) {
-            placeInRegion(object.getMetadata(), topology, region);
+            object.getMetadata().setNamespace(topology.namespace());
+            labelWithRegion(object.getMetadata(), region);
             if (object instanceof StatefulSet statefulSet) {
-                placeInRegion(statefulSet.getSpec().getTemplate().getMetadata(), null, region);
-                statefulSet.getSpec().getVolumeClaimTemplates().forEach(claim -> placeInRegion(claim.getMetadata(), null, region));
+                labelWithRegion(statefulSet.getSpec().getTemplate().getMetadata(), region);
+                statefulSet.getSpec().getVolumeClaimTemplates().forEach(claim -> labelWithRegion(claim.getMetadata(), region));
             }
         }
         return objects;
     }
 
-    /** What the overlay's {@code namespace} and {@code labels} do to every object. */
-    private static void placeInRegion(ObjectMeta metadata, Topology topology, Region region) {
-        if (topology != null) {
-            metadata.setNamespace(topology.namespace());
-        }
+    private static void labelWithRegion(ObjectMeta metadata, Region region) {
         Map<String, String> labels = new TreeMap<>(metadata.getLabels() == null ? Map.of() : metadata.getLabels());
         labels.put(Labels.REGION, region.name());
         metadata.setLabels(labels);
