@@ -7,7 +7,9 @@ import io.teei.nats.manifests.model.LeafnodeLink;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.Topology;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,6 +25,8 @@ final class SovereigntyRules {
     }
 
     static void check(Topology topology, Findings findings) {
+        // Each peer's subjects are indexed once, however many sovereign regions link to it.
+        Map<String, SubjectIndex<Stream>> peerSubjects = new HashMap<>();
         for (Region region : topology.regions()) {
             List<Stream> sovereign = region.streams().stream().filter(Stream::isSovereign).toList();
             for (Stream stream : sovereign) {
@@ -48,7 +52,9 @@ final class SovereigntyRules {
                 if (outOfZone.isEmpty()) {
                     continue;
                 }
-                crossingSubjects(region, sovereign, outOfZone.get(), findings);
+                Region peer = outOfZone.get();
+                crossingSubjects(region, sovereign, peer, peerSubjects.computeIfAbsent(peer.name(), k -> index(peer)),
+                        findings);
                 if (link.acceptingRegion().equals(region.name())) {
                     findings.error(RuleId.SOVEREIGN_SOLICITS, "leafnodes[" + i + "]",
                             "region " + region.name() + " holds sovereign streams but accepts the link from " + peerName
@@ -73,21 +79,24 @@ final class SovereigntyRules {
         }
     }
 
-    private static void crossingSubjects(Region region, List<Stream> sovereign, Region peer, Findings findings) {
+    private static SubjectIndex<Stream> index(Region peer) {
+        SubjectIndex<Stream> index = new SubjectIndex<>();
+        peer.streams().forEach(stream -> stream.subjects().forEach(subject -> index.add(subject, stream)));
+        return index;
+    }
+
+    private static void crossingSubjects(Region region, List<Stream> sovereign, Region peer,
+                                         SubjectIndex<Stream> peerSubjects, Findings findings) {
         for (Stream stream : sovereign) {
             for (int i = 0; i < stream.subjects().size(); i++) {
                 String subject = stream.subjects().get(i);
-                for (Stream other : peer.streams()) {
-                    String clash = other.subjects().stream().filter(s -> Subjects.overlap(subject, s)).findFirst().orElse(null);
-                    if (clash != null) {
-                        findings.error(RuleId.SOVEREIGN_SUBJECTS, path(region, stream, "subjects") + "[" + i + "]",
-                                "sovereign subject '" + subject + "' overlaps '" + clash + "' of stream '" + other.name()
-                                        + "' in region " + peer.name() + " across the link; denying it would cut that"
-                                        + " stream's traffic, allowing it would leak",
-                                "give the sovereign stream subjects of its own, for example a token naming the zone");
-                        break;
-                    }
-                }
+                int at = i;
+                peerSubjects.firstOverlap(subject).ifPresent(clash ->
+                        findings.error(RuleId.SOVEREIGN_SUBJECTS, path(region, stream, "subjects") + "[" + at + "]",
+                                "sovereign subject '" + subject + "' overlaps '" + clash.subject() + "' of stream '"
+                                        + clash.owner().name() + "' in region " + peer.name() + " across the link; denying"
+                                        + " it would cut that stream's traffic, allowing it would leak",
+                                "give the sovereign stream subjects of its own, for example a token naming the zone"));
             }
         }
     }

@@ -6,8 +6,6 @@ import io.teei.nats.manifests.diag.RuleId;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.Topology;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -27,7 +25,7 @@ final class StreamRules {
 
     static void check(Topology topology, Findings findings) {
         for (Region region : topology.regions()) {
-            List<Owned> subjects = new ArrayList<>();
+            SubjectIndex<Stream> subjects = new SubjectIndex<>();
             for (Stream stream : region.streams()) {
                 name(region, stream, findings);
                 replicas(region, stream, findings);
@@ -46,7 +44,7 @@ final class StreamRules {
                         continue;
                     }
                     overlaps(region, stream, i, subjects, findings);
-                    subjects.add(new Owned(stream, subject));
+                    subjects.add(subject, stream);
                 }
             }
         }
@@ -69,21 +67,16 @@ final class StreamRules {
         }
     }
 
-    private static void overlaps(Region region, Stream stream, int index, List<Owned> earlier, Findings findings) {
+    /** Reports the first earlier subject of the domain this one overlaps, through an index rather than all pairs. */
+    private static void overlaps(Region region, Stream stream, int index, SubjectIndex<Stream> earlier, Findings findings) {
         String subject = stream.subjects().get(index);
-        for (Owned other : earlier) {
-            if (Subjects.overlap(subject, other.subject())) {
-                String owner = other.stream() == stream ? "another subject of the same stream"
-                        : "stream '" + other.stream().name() + "'";
-                findings.error(RuleId.STREAM_SUBJECTS_OVERLAP, path(region, stream, "subjects") + "[" + index + "]",
-                        "subject '" + subject + "' overlaps '" + other.subject() + "' of " + owner + " in domain "
-                                + region.domain() + "; JetStream refuses a second stream on the same subjects",
-                        "make the subjects disjoint, for example by a distinct first or second token");
-                return;
-            }
-        }
-    }
-
-    private record Owned(Stream stream, String subject) {
+        earlier.firstOverlap(subject).ifPresent(other -> {
+            String owner = other.owner() == stream ? "another subject of the same stream"
+                    : "stream '" + other.owner().name() + "'";
+            findings.error(RuleId.STREAM_SUBJECTS_OVERLAP, path(region, stream, "subjects") + "[" + index + "]",
+                    "subject '" + subject + "' overlaps '" + other.subject() + "' of " + owner + " in domain "
+                            + region.domain() + "; JetStream refuses a second stream on the same subjects",
+                    "make the subjects disjoint, for example by a distinct first or second token");
+        });
     }
 }

@@ -40,8 +40,16 @@ public final class Subjects {
 
     /** True when some subject matches both patterns. */
     public static boolean overlap(String a, String b) {
-        String[] x = a.split("\\.", -1);
-        String[] y = b.split("\\.", -1);
+        return overlap(tokens(a), tokens(b));
+    }
+
+    /** The subject's tokens, split once so that comparing it with many others does not split it again. */
+    static String[] tokens(String subject) {
+        return subject.split("\\.", -1);
+    }
+
+    /** {@link #overlap(String, String)} over subjects already split into tokens. */
+    static boolean overlap(String[] x, String[] y) {
         for (int i = 0; ; i++) {
             if (i == x.length || i == y.length) {
                 return x.length == y.length;
