@@ -94,10 +94,23 @@ public final class DrAgent {
         return context;
     }
 
+    /**
+     * Adds the stream, retrying while the meta leader does not yet know every peer's JetStream
+     * resources ("no suitable peers for placement", error 10005) just after the cluster formed.
+     */
     private String addStream(Path file) throws Exception {
         JetStreamManagement jsm = connection.jetStreamManagement();
-        StreamInfo info = jsm.addStream(StreamConfiguration.instance(Files.readString(file)));
-        return "ok " + info.getConfiguration().getName();
+        StreamConfiguration config = StreamConfiguration.instance(Files.readString(file));
+        for (int tries = 0; ; tries++) {
+            try {
+                return "ok " + jsm.addStream(config).getConfiguration().getName();
+            } catch (JetStreamApiException e) {
+                if (e.getApiErrorCode() != 10005 || tries >= 60) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
     }
 
     /**

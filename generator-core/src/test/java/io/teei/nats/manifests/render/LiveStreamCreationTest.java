@@ -68,7 +68,7 @@ class LiveStreamCreationTest {
         for (Stream stream : region.streams()) {
             String json = Files.readString(reference.dir().resolve(KustomizeTree.streamsDir(region) + stream.name() + ".json"));
             assertThat(json).isEqualTo(StreamConfigs.json(topology, stream));
-            StreamInfo created = js.addStream(StreamConfiguration.instance(json));
+            StreamInfo created = addStream(js, StreamConfiguration.instance(json));
             StreamConfiguration config = js.getStreamInfo(stream.name()).getConfiguration();
             assertThat(created.getConfiguration().getName()).isEqualTo(stream.name());
             assertThat(config.getSubjects()).containsExactlyElementsOf(stream.subjects());
@@ -85,6 +85,24 @@ class LiveStreamCreationTest {
         }
         assertThat(js.getStreamNames()).containsExactlyInAnyOrderElementsOf(
                 region.streams().stream().map(Stream::name).collect(Collectors.toList()));
+    }
+
+    /**
+     * Adds the stream, retrying while the meta leader does not yet know every peer's JetStream
+     * resources ("no suitable peers for placement", error 10005), which takes a moment after the
+     * cluster first becomes healthy on a busy machine.
+     */
+    static StreamInfo addStream(JetStreamManagement js, StreamConfiguration config) throws Exception {
+        for (int tries = 0; ; tries++) {
+            try {
+                return js.addStream(config);
+            } catch (io.nats.client.JetStreamApiException e) {
+                if (e.getApiErrorCode() != 10005 || tries >= 60) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
     }
 
     private static String remote(LoopbackCluster us) {
