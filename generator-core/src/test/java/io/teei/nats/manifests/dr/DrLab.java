@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Topology;
 import io.teei.nats.manifests.render.PodLayout;
+import io.teei.nats.manifests.tools.BuiltObjects;
 import io.teei.nats.manifests.tools.Command;
 import io.teei.nats.manifests.tools.ContainerPaths;
 import io.teei.nats.manifests.tools.PodEnvironment;
@@ -70,10 +71,10 @@ final class DrLab implements AutoCloseable {
             pods.region = region;
             pods.index = index++;
             List<Map<String, Object>> objects = reference.built(region);
-            pods.config = configMap(objects);
-            Map<String, Object> statefulSet = find(objects, "StatefulSet");
-            pods.container = natsContainer(statefulSet);
-            pods.replicas = (Integer) map(statefulSet, "spec").get("replicas");
+            pods.config = BuiltObjects.natsConfig(objects);
+            Map<String, Object> statefulSet = BuiltObjects.find(objects, "StatefulSet");
+            pods.container = BuiltObjects.natsContainer(statefulSet);
+            pods.replicas = (Integer) BuiltObjects.map(statefulSet, "spec").get("replicas");
             pods.processes = new Process[pods.replicas];
             for (int i = 0; i < pods.replicas; i++) {
                 String address = "10.77." + pods.index + "." + (10 + i);
@@ -346,28 +347,5 @@ final class DrLab implements AutoCloseable {
             }
         }
         netns.close();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> configMap(List<Map<String, Object>> objects) {
-        return (Map<String, String>) objects.stream().filter(o -> "ConfigMap".equals(o.get("kind")))
-                .filter(o -> ((Map<String, Object>) o.get("data")).containsKey(PodLayout.MAIN_CONFIG)).findFirst().orElseThrow()
-                .get("data");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> natsContainer(Map<String, Object> statefulSet) {
-        Map<String, Object> podSpec = map(map(map(statefulSet, "spec"), "template"), "spec");
-        return ((List<Map<String, Object>>) podSpec.get("containers")).stream()
-                .filter(c -> "nats".equals(c.get("name"))).findFirst().orElseThrow();
-    }
-
-    private static Map<String, Object> find(List<Map<String, Object>> objects, String kind) {
-        return objects.stream().filter(o -> kind.equals(o.get("kind"))).findFirst().orElseThrow();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Map<String, Object> parent, String key) {
-        return (Map<String, Object>) parent.get(key);
     }
 }

@@ -8,6 +8,7 @@ import io.teei.nats.manifests.SpecFixture;
 import io.teei.nats.manifests.model.JetStreamSettings;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Topology;
+import io.teei.nats.manifests.tools.BuiltObjects;
 import io.teei.nats.manifests.tools.Command;
 import io.teei.nats.manifests.tools.ContainerPaths;
 import io.teei.nats.manifests.tools.PodEnvironment;
@@ -55,10 +56,10 @@ class NatsServerStartTest {
         List<String> started = new ArrayList<>();
         for (Region region : reference.regions()) {
             List<Map<String, Object>> objects = reference.built(region);
-            Map<String, String> config = configMapData(objects);
-            Map<String, Object> statefulSet = find(objects, "StatefulSet");
-            Map<String, Object> container = natsContainer(statefulSet);
-            int replicas = (Integer) map(statefulSet, "spec").get("replicas");
+            Map<String, String> config = BuiltObjects.natsConfig(objects);
+            Map<String, Object> statefulSet = BuiltObjects.find(objects, "StatefulSet");
+            Map<String, Object> container = BuiltObjects.natsContainer(statefulSet);
+            int replicas = (Integer) BuiltObjects.map(statefulSet, "spec").get("replicas");
             for (int ordinal = 0; ordinal < replicas; ordinal++) {
                 String pod = topology.name() + "-" + ordinal;
                 Path root = dir.resolve(region.name()).resolve(pod);
@@ -146,28 +147,7 @@ class NatsServerStartTest {
 
     @SuppressWarnings("unchecked")
     private static String livenessPath(Map<String, Object> container) {
-        return (String) ((Map<String, Object>) map(container, "livenessProbe").get("httpGet")).get("path");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> configMapData(List<Map<String, Object>> objects) {
-        return (Map<String, String>) find(objects, "ConfigMap").get("data");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> natsContainer(Map<String, Object> statefulSet) {
-        Map<String, Object> podSpec = map(map(map(statefulSet, "spec"), "template"), "spec");
-        return ((List<Map<String, Object>>) podSpec.get("containers")).stream()
-                .filter(c -> "nats".equals(c.get("name"))).findFirst().orElseThrow();
-    }
-
-    private static Map<String, Object> find(List<Map<String, Object>> objects, String kind) {
-        return objects.stream().filter(o -> kind.equals(o.get("kind"))).findFirst().orElseThrow();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Map<String, Object> parent, String key) {
-        return (Map<String, Object>) parent.get(key);
+        return (String) ((Map<String, Object>) BuiltObjects.map(container, "livenessProbe").get("httpGet")).get("path");
     }
 
     @SuppressWarnings("unchecked")
