@@ -9,6 +9,8 @@ public enum RuleId {
     SPEC_DIRECTORY("spec-directory", "the spec directory exists and holds base.yaml"),
     SPEC_ENCODING("spec-encoding", "spec files are UTF-8"),
     SPEC_SYNTAX("spec-syntax", "spec files are well-formed YAML, one document each"),
+    SPEC_LIMIT("spec-limit", "spec files stay within the limits of size (1 MiB), nesting depth (32), aliases (50),"
+            + " regions (100), streams per region (1,000) and list items (1,000)"),
     SPEC_EMPTY("spec-empty", "spec files are not empty"),
     SPEC_DUPLICATE_KEY("spec-duplicate-key", "no key appears twice in one mapping"),
     SPEC_UNKNOWN_KEY("spec-unknown-key", "every key is one the format defines"),

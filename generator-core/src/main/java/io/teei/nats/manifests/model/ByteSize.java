@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
 public record ByteSize(long bytes) implements Comparable<ByteSize> {
 
     public static final ByteSize ZERO = new ByteSize(0);
-    public static final String EXPECTED = "a whole number with a binary suffix, like 512Mi, 4Gi or 100Gi"
+    private static final String FORM = "whole number with a binary suffix, like 512Mi, 4Gi or 100Gi"
             + " (suffixes Ki, Mi, Gi, Ti; decimal suffixes such as G or GB are not accepted)";
+    public static final String EXPECTED = "a " + FORM;
+    /** For sizes that cannot be zero: volumes and streams' maximums. */
+    public static final String EXPECTED_POSITIVE = "a positive " + FORM;
 
     private static final Pattern SYNTAX = Pattern.compile("([0-9]{1,15})(Ki|Mi|Gi|Ti)?");
     private static final String[] SUFFIXES = {"", "Ki", "Mi", "Gi", "Ti"};

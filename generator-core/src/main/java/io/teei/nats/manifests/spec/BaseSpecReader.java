@@ -13,6 +13,7 @@ import io.teei.nats.manifests.model.ExternalSecretSource;
 import io.teei.nats.manifests.model.ImageRef;
 import io.teei.nats.manifests.model.Images;
 import io.teei.nats.manifests.model.JetStreamSettings;
+import io.teei.nats.manifests.model.KubernetesNames;
 import io.teei.nats.manifests.model.LeafnodeLink;
 import io.teei.nats.manifests.model.Monitoring;
 import io.teei.nats.manifests.model.NetworkAccess;
@@ -194,12 +195,17 @@ final class BaseSpecReader {
     private static Optional<List<String>> regionNames(SpecMap top) {
         int before = top.context().problemCount();
         List<String> names = new ArrayList<>();
-        List<Node> items = top.list("regions", true, "[us-east-1, eu-central-1]");
+        List<Node> items = top.list("regions", true, "[us-east-1, eu-central-1]", SpecLimits.MAX_REGIONS, "regions");
         for (int i = 0; i < items.size(); i++) {
             String path = "regions[" + i + "]";
             Node item = items.get(i);
             ValueReader.STRING.read(item, top.context(), path, path).ifPresent(name -> {
-                if (names.contains(name)) {
+                Optional<String> notLabel = KubernetesNames.notDnsLabel(name, KubernetesNames.LABEL_MAX);
+                if (notLabel.isPresent()) {
+                    top.context().error(RuleId.K8S_NAME, path, item, path, "region name " + notLabel.get(),
+                            "name the region with lower-case letters, digits and '-', such as us-east-1:"
+                                    + " the name becomes a file name, a directory and a label value");
+                } else if (names.contains(name)) {
                     top.context().error(RuleId.SPEC_DUPLICATE_NAME, path, item, path,
                             "region '" + name + "' is listed twice", "list each region once");
                 } else {

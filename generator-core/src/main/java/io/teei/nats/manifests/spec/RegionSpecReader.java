@@ -70,7 +70,7 @@ final class RegionSpecReader {
         Optional<Integer> replicas = region.optional("replicas", ValueReader.INTEGER);
         Optional<SpecMap> storage = region.optionalMap("storage");
         Optional<String> storageClass = storage.flatMap(m -> m.optional("className", ValueReader.STRING));
-        Optional<ByteSize> volumeSize = storage.flatMap(m -> m.optional("size", ValueReader.SIZE));
+        Optional<ByteSize> volumeSize = storage.flatMap(m -> m.optional("size", ValueReader.POSITIVE_SIZE));
         storage.ifPresent(SpecMap::finish);
         Optional<SpecMap> jetStream = region.optionalMap("jetstream");
         Optional<ByteSize> maxFileStore = jetStream.flatMap(m -> m.optional("maxFileStore", ValueReader.SIZE));
@@ -85,7 +85,8 @@ final class RegionSpecReader {
     private static List<Stream> streams(SpecMap region) {
         List<Stream> streams = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        List<Node> items = region.list("streams", false, "[{ name: events-us, subjects: [events.us.>], ... }]");
+        List<Node> items = region.list("streams", false, "[{ name: events-us, subjects: [events.us.>], ... }]",
+                SpecLimits.MAX_STREAMS, "streams");
         for (int i = 0; i < items.size(); i++) {
             String keyPath = "streams[" + i + "]";
             Node item = items.get(i);
@@ -107,7 +108,7 @@ final class RegionSpecReader {
     private static Stream stream(SpecMap m, String name) {
         List<String> subjects = m.stringList("subjects", false, "[events.us.>]");
         Duration maxAge = m.required("maxAge", ValueReader.DURATION, Duration.ZERO);
-        ByteSize maxBytes = m.required("maxBytes", ValueReader.SIZE, ByteSize.ZERO);
+        ByteSize maxBytes = m.required("maxBytes", ValueReader.POSITIVE_SIZE, ByteSize.ZERO);
         int replicas = m.required("replicas", ValueReader.INTEGER, 0);
         StreamStorage storage = m.word("storage", StreamStorage.values(), StreamStorage::specName).orElse(StreamStorage.FILE);
         boolean sovereign = m.optional("sovereign", ValueReader.BOOLEAN).orElse(false);

@@ -15,20 +15,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads one spec file into a YAML node tree: strict UTF-8, YAML 1.2 core schema (so {@code no}
- * and {@code on} stay strings), exactly one document. Every failure becomes a problem with a
- * position; nothing here throws for bad input.
+ * and {@code on} stay strings), exactly one document, within {@link SpecLimits}. Every failure
+ * becomes a problem with a position; nothing here throws for bad input.
  */
 final class SpecDocument {
-
-    private static final int MAX_ALIASES = 50;
 
     private SpecDocument() {
     }
@@ -37,6 +38,13 @@ final class SpecDocument {
     static Optional<SpecMap> read(Path path, SpecContext context) {
         byte[] bytes;
         try {
+            long size = Files.size(path);
+            if (size > SpecLimits.MAX_FILE_BYTES) {
+                context.error(RuleId.SPEC_LIMIT, "", new SourceLocation(context.file(), 1, 1, ""),
+                        "the file has " + size + " bytes; a spec file may have at most " + SpecLimits.MAX_FILE_BYTES
+                                + " (1 MiB)", "check that this is the spec file you meant: 100 regions of 100 streams need less than 64 KiB a file");
+                return Optional.empty();
+            }
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
             context.error(RuleId.SPEC_DIRECTORY, "", new SourceLocation(context.file(), 1, 1, ""),
@@ -52,9 +60,20 @@ final class SpecDocument {
             LoadSettings settings = LoadSettings.builder()
                     .setLabel(context.file())
                     .setSchema(new CoreSchema())
-                    .setMaxAliasesForCollections(MAX_ALIASES)
+                    .setMaxAliasesForCollections(SpecLimits.MAX_ALIASES)
                     .build();
-            new Compose(settings).composeAllFromString(text.get()).forEach(documents::add);
+            new Composer(settings, new BoundedParser(new ParserImpl(settings, new StreamReader(settings, text.get()))))
+                    .forEachRemaining(documents::add);
+        } catch (BoundedParser.LimitExceeded e) {
+            SourceLocation where = e.mark() == null ? new SourceLocation(context.file(), 1, 1, "") : context.at(e.mark(), "");
+            context.error(RuleId.SPEC_LIMIT, "", where, e.getMessage(),
+                    "write the spec as the format documents it; its deepest value is 5 levels down and it needs no aliases");
+            return Optional.empty();
+        } catch (ReaderException e) {
+            context.error(RuleId.SPEC_SYNTAX, "", at(text.get(), e.getPosition(), context),
+                    String.format(Locale.ROOT, "the file holds the character U+%04X, which YAML does not allow", e.getCodePoint()),
+                    "remove it (control characters other than tab and line breaks cannot appear in YAML)");
+            return Optional.empty();
         } catch (MarkedYamlEngineException e) {
             SourceLocation where = e.getProblemMark().map(m -> context.at(m, ""))
                     .orElse(new SourceLocation(context.file(), 1, 1, ""));
@@ -103,6 +122,22 @@ final class SpecDocument {
         output.flip();
         String text = output.toString();
         return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    /** The line and column of a code point index into the text. */
+    private static SourceLocation at(String text, int codePointIndex, SpecContext context) {
+        int line = 1;
+        int column = 1;
+        int index = 0;
+        for (int i = 0; i < text.length() && index < codePointIndex; i = text.offsetByCodePoints(i, 1), index++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new SourceLocation(context.file(), line, column, "");
     }
 
     private static String describe(MarkedYamlEngineException e) {

@@ -48,6 +48,13 @@ public final class SpecLoader {
                     "cannot list the spec directory: " + e.getMessage(), "check the directory's permissions"));
             return new SpecReport(Optional.empty(), problems);
         }
+        if (regionFiles.size() > SpecLimits.MAX_REGIONS) {
+            problems.add(new Problem(Severity.ERROR, RuleId.SPEC_LIMIT, specDir.toString(), Optional.empty(),
+                    "the spec directory " + specDir + " holds " + regionFiles.size() + " region files; at most "
+                            + SpecLimits.MAX_REGIONS + " regions are allowed",
+                    "keep base.yaml and one <region>.yaml per region in the directory, and nothing else ending in .yaml"));
+            return new SpecReport(Optional.empty(), problems);
+        }
 
         Optional<BaseSpec> baseSpec = SpecDocument.read(base, new SpecContext(base.toString(), problems, sources))
                 .map(BaseSpecReader::read);

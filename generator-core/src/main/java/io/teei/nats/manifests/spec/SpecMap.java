@@ -152,8 +152,13 @@ final class SpecMap {
         return of(v.get(), context, join(keyPath, key), join(modelPath, key));
     }
 
-    /** The items of a list value; reports and returns empty when the value is not a list. */
+    /** The items of a list value; reports and returns empty when the value is not a list or is too long. */
     List<Node> list(String key, boolean required, String example) {
+        return list(key, required, example, SpecLimits.MAX_LIST_ITEMS, "items");
+    }
+
+    /** The same, for a list that may hold at most {@code max} {@code what}. */
+    List<Node> list(String key, boolean required, String example, int max, String what) {
         Optional<Node> v = value(key);
         if (v.isEmpty()) {
             if (required) {
@@ -162,6 +167,12 @@ final class SpecMap {
             return List.of();
         }
         if (v.get() instanceof SequenceNode sequence) {
+            if (sequence.getValue().size() > max) {
+                context.error(RuleId.SPEC_LIMIT, join(modelPath, key), v.get(), join(keyPath, key),
+                        "the list has " + sequence.getValue().size() + " " + what + "; at most " + max + " are allowed",
+                        "keep at most " + max + " " + what + " here");
+                return List.of();
+            }
             return sequence.getValue();
         }
         context.error(RuleId.SPEC_TYPE, join(modelPath, key), v.get(), join(keyPath, key),

@@ -32,6 +32,10 @@ interface ValueReader<T> {
 
     ValueReader<ByteSize> SIZE = unit(ByteSize.EXPECTED, "10Gi", List.of(Tag.STR, Tag.INT), ByteSize::parse);
 
+    /** A size that cannot be zero: a volume or a stream's maximum. */
+    ValueReader<ByteSize> POSITIVE_SIZE = unit(ByteSize.EXPECTED_POSITIVE, "10Gi", List.of(Tag.STR, Tag.INT),
+            text -> ByteSize.parse(text).filter(size -> size.bytes() > 0));
+
     ValueReader<Duration> DURATION = unit(Durations.EXPECTED, "7d", List.of(Tag.STR), Durations::parse);
 
     ValueReader<CpuQuantity> CPU = unit(CpuQuantity.EXPECTED, "\"1\"", List.of(Tag.STR, Tag.INT, Tag.FLOAT),

@@ -11,7 +11,7 @@ final class VolumeReader {
 
     static VolumeSpec volume(SpecMap map) {
         VolumeSpec volume = new VolumeSpec(map.optional("className", ValueReader.STRING),
-                map.required("size", ValueReader.SIZE, ByteSize.ZERO));
+                map.required("size", ValueReader.POSITIVE_SIZE, ByteSize.ZERO));
         map.finish();
         return volume;
     }

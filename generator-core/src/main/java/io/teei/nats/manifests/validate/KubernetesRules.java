@@ -4,6 +4,7 @@ import io.teei.nats.manifests.diag.RuleId;
 import io.teei.nats.manifests.model.ComputeResources;
 import io.teei.nats.manifests.model.ImageRef;
 import io.teei.nats.manifests.model.Images;
+import io.teei.nats.manifests.model.KubernetesNames;
 import io.teei.nats.manifests.model.LeafnodeLink;
 import io.teei.nats.manifests.model.Ports;
 import io.teei.nats.manifests.model.Region;

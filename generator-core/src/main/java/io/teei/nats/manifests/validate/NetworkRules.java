@@ -1,6 +1,7 @@
 package io.teei.nats.manifests.validate;
 
 import io.teei.nats.manifests.diag.RuleId;
+import io.teei.nats.manifests.model.KubernetesNames;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Topology;
 import java.util.List;

@@ -55,8 +55,14 @@ final class StreamRules {
         if (name.length() > MAX_NAME || !NAME.matcher(name).matches()) {
             findings.error(RuleId.STREAM_NAME, path(region, stream, "name"),
                     "'" + name + "' is not a valid stream name: it must be 1 to 255 letters, digits, '-' or '_'",
-                    "use letters, digits, '-' and '_', for example '" + name.replaceAll("[^A-Za-z0-9_-]", "-") + "'");
+                    "use letters, digits, '-' and '_', for example '" + suggestedName(name) + "'");
         }
+    }
+
+    /** The name with every run of other characters made one '-', trimmed of '-' at both ends. */
+    private static String suggestedName(String name) {
+        String cleaned = name.replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("-{2,}", "-").replaceAll("^-|-$", "");
+        return cleaned.isEmpty() ? "events" : cleaned.substring(0, Math.min(cleaned.length(), MAX_NAME));
     }
 
     private static void replicas(Region region, Stream stream, Findings findings) {

@@ -1,4 +1,4 @@
-package io.teei.nats.manifests.validate;
+package io.teei.nats.manifests.model;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.teei.nats.manifests.validate;
+package io.teei.nats.manifests.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
