@@ -11,7 +11,8 @@ public record Drift(String path, Kind kind, List<String> diff) {
         STALE("stale: the spec changed since it was generated"),
         HAND_EDITED("hand-edited since it was generated"),
         UNTRACKED("not written by nats-manifests, but in the way of a rendered file"),
-        EXTRA("no longer rendered");
+        EXTRA("no longer rendered"),
+        INTERRUPTED("a generate was killed while writing here (or is writing now); the next generate finishes or undoes it");
 
         private final String description;
 

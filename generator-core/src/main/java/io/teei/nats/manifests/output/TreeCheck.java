@@ -21,6 +21,9 @@ public final class TreeCheck {
         Path root = outputDir.toAbsolutePath().normalize();
         OwnedFiles owned = OwnedFiles.read(root);
         List<Drift> drifts = new ArrayList<>();
+        if (Journal.pending(root)) {
+            drifts.add(new Drift(Journal.DIR, Drift.Kind.INTERRUPTED, List.of()));
+        }
         for (RenderedFile file : tree.files()) {
             Path target = WritePlan.inside(root, file.path());
             Optional<String> onDisk = read(target);
@@ -41,7 +44,7 @@ public final class TreeCheck {
         }
         String index = OwnedFiles.of(tree).text();
         Optional<String> indexOnDisk = read(root.resolve(OwnedFiles.INDEX));
-        if (!indexOnDisk.orElse("").equals(index) && drifts.isEmpty()) {
+        if (!indexOnDisk.orElse("").equals(index) && drifts.stream().allMatch(d -> d.kind() == Drift.Kind.INTERRUPTED)) {
             drifts.add(new Drift(OwnedFiles.INDEX, indexOnDisk.isEmpty() ? Drift.Kind.MISSING : Drift.Kind.STALE,
                     UnifiedDiff.between(OwnedFiles.INDEX, indexOnDisk.orElse(""), index)));
         }

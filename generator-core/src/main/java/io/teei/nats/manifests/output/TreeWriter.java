@@ -1,72 +1,84 @@
 package io.teei.nats.manifests.output;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
+import java.time.Duration;
+import java.util.Arrays;
 
 /**
- * Carries out a {@link WritePlan}: every new file is first written beside its target and then
- * moved over it in one step, so a reader never sees half a file; the index goes last. Files with
- * unchanged bytes are not touched. A plan that would overwrite a file the generator never wrote
- * is refused before anything is written.
+ * Writes a rendered tree into an output directory, all or nothing: under the directory's
+ * {@link OutputLock}, after finishing whatever an interrupted run left, it works out the
+ * {@link WritePlan} and carries it out through a {@link Journal}. Files with unchanged bytes are
+ * not touched; a plan that would overwrite a file the generator never wrote is refused before
+ * anything is written.
  */
 public final class TreeWriter {
 
-    private static final String PARTIAL = ".nats-manifests-partial";
+    /** How long a run waits for another run writing the same directory. */
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private TreeWriter() {
     }
 
-    public static void write(WritePlan plan) throws IOException {
-        if (plan.refused()) {
-            throw new IOException("refusing to overwrite files nats-manifests did not write: " + plan.paths(FileChange.Kind.FOREIGN));
-        }
-        Path root = plan.outputDir();
+    public static WritePlan write(RenderedTree tree, Path outputDir) throws IOException {
+        return write(tree, outputDir, PATIENCE);
+    }
+
+    /**
+     * Writes the tree and returns the plan it carried out.
+     *
+     * @throws ForeignFilesException when the tree would overwrite files the generator never
+     *     wrote; nothing is written then
+     */
+    public static WritePlan write(RenderedTree tree, Path outputDir, Duration patience) throws IOException {
+        return write(tree, outputDir, patience, () -> { });
+    }
+
+    /** The same, running {@code afterEachStep} after every change on disk (for the tests that kill a writer). */
+    static WritePlan write(RenderedTree tree, Path outputDir, Duration patience, Runnable afterEachStep) throws IOException {
+        Path root = outputDir.toAbsolutePath().normalize();
         Files.createDirectories(root);
-        for (FileChange change : plan.changes()) {
-            switch (change.kind()) {
-                case CREATE, UPDATE -> replace(WritePlan.inside(root, change.path()),
-                        plan.tree().file(change.path()).orElseThrow().bytes());
-                case DELETE -> delete(root, WritePlan.inside(root, change.path()));
-                case UNCHANGED, FOREIGN -> { }
+        try (OutputLock lock = OutputLock.acquire(root, patience)) {
+            Journal.recover(root);
+            WritePlan plan = WritePlan.of(tree, root);
+            if (plan.refused()) {
+                throw new ForeignFilesException(root, plan.paths(FileChange.Kind.FOREIGN));
             }
-        }
-        byte[] index = OwnedFiles.of(plan.tree()).text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Path indexFile = root.resolve(OwnedFiles.INDEX);
-        if (!Files.exists(indexFile) || !java.util.Arrays.equals(Files.readAllBytes(indexFile), index)) {
-            replace(indexFile, index);
-        }
-    }
-
-    private static void replace(Path target, byte[] bytes) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path partial = target.resolveSibling(target.getFileName() + PARTIAL);
-        Files.write(partial, bytes);
-        try {
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Deletes the file and then the directories it leaves empty, up to the output directory. */
-    private static void delete(Path root, Path file) throws IOException {
-        Files.deleteIfExists(file);
-        for (Path dir = file.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
-            try (Stream<Path> entries = Files.list(dir)) {
-                if (entries.findAny().isPresent()) {
-                    return;
+            byte[] index = OwnedFiles.of(tree).text().getBytes(StandardCharsets.UTF_8);
+            Path indexFile = root.resolve(OwnedFiles.INDEX);
+            boolean indexChanged = !Files.isRegularFile(indexFile) || !Arrays.equals(Files.readAllBytes(indexFile), index);
+            if (plan.changes().stream().allMatch(c -> c.kind() == FileChange.Kind.UNCHANGED) && !indexChanged) {
+                return plan;
+            }
+            Journal journal = Journal.begin(root, afterEachStep);
+            for (FileChange change : plan.changes()) {
+                switch (change.kind()) {
+                    case CREATE, UPDATE -> journal.write(change.path(), tree.file(change.path()).orElseThrow().bytes());
+                    case DELETE -> journal.delete(change.path());
+                    case UNCHANGED, FOREIGN -> { }
                 }
             }
-            try {
-                Files.delete(dir);
-            } catch (DirectoryNotEmptyException raced) {
-                return;
+            if (indexChanged) {
+                journal.write(OwnedFiles.INDEX, index);
             }
+            journal.commit();
+            return plan;
+        }
+    }
+
+    /**
+     * Finishes or discards what a run killed while writing left in {@code outputDir}, under the
+     * lock. True when there was anything to recover.
+     */
+    public static boolean recover(Path outputDir) throws IOException {
+        Path root = outputDir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            return false;
+        }
+        try (OutputLock lock = OutputLock.acquire(root, PATIENCE)) {
+            return Journal.recover(root);
         }
     }
 }

@@ -27,13 +27,12 @@ class TreeWriterTest {
     @Test
     void unchangedFilesKeepTheirModificationTime() throws IOException {
         Path out = dir.resolve("k8s");
-        TreeWriter.write(WritePlan.of(tree("a/x.yaml", "x\n", "b.yaml", "b\n"), out));
+        TreeWriter.write(tree("a/x.yaml", "x\n", "b.yaml", "b\n"), out);
         FileTime old = FileTime.fromMillis(1_000_000);
         Files.setLastModifiedTime(out.resolve("a/x.yaml"), old);
-        WritePlan plan = WritePlan.of(tree("a/x.yaml", "x\n", "b.yaml", "changed\n"), out);
+        WritePlan plan = TreeWriter.write(tree("a/x.yaml", "x\n", "b.yaml", "changed\n"), out);
         assertThat(plan.paths(FileChange.Kind.UNCHANGED)).containsExactly("a/x.yaml");
         assertThat(plan.paths(FileChange.Kind.UPDATE)).containsExactly("b.yaml");
-        TreeWriter.write(plan);
         assertThat(Files.getLastModifiedTime(out.resolve("a/x.yaml"))).isEqualTo(old);
         assertThat(out.resolve("b.yaml")).hasContent("changed");
     }
@@ -41,11 +40,10 @@ class TreeWriterTest {
     @Test
     void filesNoLongerRenderedAreRemovedWithTheDirectoriesTheyLeaveEmpty() throws IOException {
         Path out = dir.resolve("k8s");
-        TreeWriter.write(WritePlan.of(tree("keep.yaml", "k\n", "gone/deep/x.yaml", "x\n"), out));
+        TreeWriter.write(tree("keep.yaml", "k\n", "gone/deep/x.yaml", "x\n"), out);
         Files.writeString(out.resolve("notes.txt"), "mine\n");
-        WritePlan plan = WritePlan.of(tree("keep.yaml", "k\n"), out);
+        WritePlan plan = TreeWriter.write(tree("keep.yaml", "k\n"), out);
         assertThat(plan.paths(FileChange.Kind.DELETE)).containsExactly("gone/deep/x.yaml");
-        TreeWriter.write(plan);
         assertThat(out.resolve("gone")).doesNotExist();
         assertThat(out.resolve("notes.txt")).hasContent("mine");
         assertThat(OwnedFiles.read(out).paths()).containsExactly("keep.yaml");
@@ -55,9 +53,8 @@ class TreeWriterTest {
     void aFileTheGeneratorNeverWroteIsRefusedAndNothingIsWritten() throws IOException {
         Path out = Files.createDirectories(dir.resolve("k8s"));
         Files.writeString(out.resolve("b.yaml"), "by hand\n");
-        WritePlan plan = WritePlan.of(tree("a.yaml", "a\n", "b.yaml", "b\n"), out);
-        assertThat(plan.paths(FileChange.Kind.FOREIGN)).containsExactly("b.yaml");
-        assertThatThrownBy(() -> TreeWriter.write(plan)).hasMessageContaining("did not write: [b.yaml]");
+        assertThatThrownBy(() -> TreeWriter.write(tree("a.yaml", "a\n", "b.yaml", "b\n"), out))
+                .isInstanceOf(ForeignFilesException.class).hasMessageContaining("did not write: b.yaml");
         assertThat(out.resolve("a.yaml")).doesNotExist();
         assertThat(out.resolve(OwnedFiles.INDEX)).doesNotExist();
     }
@@ -66,9 +63,8 @@ class TreeWriterTest {
     void aFileWithTheSameBytesIsAdoptedNotRefused() throws IOException {
         Path out = Files.createDirectories(dir.resolve("k8s"));
         Files.writeString(out.resolve("a.yaml"), "a\n");
-        WritePlan plan = WritePlan.of(tree("a.yaml", "a\n"), out);
+        WritePlan plan = TreeWriter.write(tree("a.yaml", "a\n"), out);
         assertThat(plan.refused()).isFalse();
-        TreeWriter.write(plan);
         assertThat(OwnedFiles.read(out).owns("a.yaml")).isTrue();
     }
 
@@ -91,7 +87,7 @@ class TreeWriterTest {
     @Test
     void checkTellsStaleFromHandEditedFromMissingFromExtra() throws IOException {
         Path out = dir.resolve("k8s");
-        TreeWriter.write(WritePlan.of(tree("stale.yaml", "old\n", "edited.yaml", "e\n", "extra.yaml", "x\n", "missing.yaml", "m\n"), out));
+        TreeWriter.write(tree("stale.yaml", "old\n", "edited.yaml", "e\n", "extra.yaml", "x\n", "missing.yaml", "m\n"), out);
         Files.writeString(out.resolve("edited.yaml"), "by hand\n");
         Files.delete(out.resolve("missing.yaml"));
         List<Drift> drifts = TreeCheck.check(tree("stale.yaml", "new\n", "edited.yaml", "e\n", "missing.yaml", "m\n"), out);

@@ -1,14 +1,13 @@
 package io.teei.nats.manifests.maven;
 
+import io.teei.nats.manifests.GenerateResult;
+import io.teei.nats.manifests.NatsManifests;
 import io.teei.nats.manifests.output.FileChange;
-import io.teei.nats.manifests.output.RenderedTree;
-import io.teei.nats.manifests.output.TreeWriter;
+import io.teei.nats.manifests.output.ForeignFilesException;
 import io.teei.nats.manifests.output.WritePlan;
-import io.teei.nats.manifests.render.Renderer;
 import io.teei.nats.manifests.spec.LoadedSpec;
 import java.io.File;
 import java.io.IOException;
-import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -43,23 +42,18 @@ public class GenerateMojo extends AbstractMojo {
             return;
         }
         long start = System.nanoTime();
-        LoadedSpec spec = SpecInput.load(specDirectory, getLog());
-        RenderedTree tree = Renderer.render(spec);
         try {
-            WritePlan plan = WritePlan.of(tree, outputDirectory.toPath());
-            List<String> foreign = plan.paths(FileChange.Kind.FOREIGN);
-            if (!foreign.isEmpty()) {
-                throw new MojoFailureException("Refusing to overwrite " + foreign.size() + " file(s) in " + outputDirectory
-                        + " that nats-manifests did not write: " + String.join(", ", foreign)
-                        + ". Move them out of the way (or delete them), then run again. Nothing was written.");
-            }
-            TreeWriter.write(plan);
+            GenerateResult result = NatsManifests.generate(specDirectory.toPath(), outputDirectory.toPath());
+            LoadedSpec spec = SpecInput.accept(result.report(), specDirectory, getLog());
+            WritePlan plan = result.written().orElseThrow();
             int changed = plan.paths(FileChange.Kind.CREATE).size() + plan.paths(FileChange.Kind.UPDATE).size();
             int removed = plan.paths(FileChange.Kind.DELETE).size();
             long millis = (System.nanoTime() - start) / 1_000_000;
             int regions = spec.topology().regions().size();
-            getLog().info("Rendered " + tree.size() + " files for " + regions + (regions == 1 ? " region (" : " regions (")
+            getLog().info("Rendered " + plan.tree().size() + " files for " + regions + (regions == 1 ? " region (" : " regions (")
                     + changed + " changed, " + removed + " removed) in " + millis + " ms");
+        } catch (ForeignFilesException e) {
+            throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write " + outputDirectory + ": " + e.getMessage(), e);
         }

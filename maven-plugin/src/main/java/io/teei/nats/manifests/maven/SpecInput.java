@@ -20,7 +20,11 @@ final class SpecInput {
      * and no stack trace: a spec mistake is the user's to fix, not a plugin error.
      */
     static LoadedSpec load(File specDirectory, Log log) throws MojoFailureException {
-        SpecReport report = NatsManifests.load(specDirectory.toPath());
+        return accept(NatsManifests.load(specDirectory.toPath()), specDirectory, log);
+    }
+
+    /** The same for a report already made: warnings logged, errors a build failure. */
+    static LoadedSpec accept(SpecReport report, File specDirectory, Log log) throws MojoFailureException {
         for (Problem warning : report.warnings()) {
             log.warn(warning.format());
         }
