@@ -2,12 +2,18 @@ package io.teei.nats.manifests.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.PatchFailedException;
+import io.teei.nats.manifests.GenerateResult;
 import io.teei.nats.manifests.NatsManifests;
 import io.teei.nats.manifests.diag.Problem;
+import io.teei.nats.manifests.tools.FileSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -16,15 +22,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each directory under {@code bad-specs/} is one bad input: files laid over the minimal valid
- * spec (a file named {@code delete} lists files to remove), and {@code expected.txt} with every
- * problem exactly as a user sees it. {@code -Dnats.manifests.updateCorpus=true} rewrites the
- * expected files from the current output.
+ * Each directory under {@code bad-specs/} is one bad input, made from the minimal valid spec:
+ * <ul>
+ * <li>{@code <file>.patch}: a unified diff applied to that file of the minimal spec;</li>
+ * <li>{@code <file>}: a whole file laid over it (for files that are no YAML or no spec);</li>
+ * <li>{@code delete}: files to remove;</li>
+ * <li>{@code generate}: inputs too large to keep, made by {@link HostileInputs};</li>
+ * <li>{@code expected.txt}: every problem exactly as a user sees it.</li>
+ * </ul>
+ * Each case runs through {@link NatsManifests#generate} into an output directory that already
+ * holds a generated tree and a file of the user's: the problems must be exactly the expected
+ * ones, each with its rule id and place, and no file anywhere may change.
+ * {@code -Dnats.manifests.updateCorpus=true} rewrites the expected files from the current output.
  */
 class BadInputCorpusTest {
 
     private static final String EXPECTED = "expected.txt";
     private static final String DELETE = "delete";
+    private static final String GENERATE = "generate";
+    private static final String PATCH = ".patch";
 
     @TempDir
     Path temp;
@@ -37,8 +53,8 @@ class BadInputCorpusTest {
     }
 
     @Test
-    void corpusHasAtLeastThirtyCases() throws IOException {
-        assertThat(cases().count()).isGreaterThanOrEqualTo(30);
+    void corpusHasAtLeastOneHundredCases() throws IOException {
+        assertThat(cases().count()).isGreaterThanOrEqualTo(100);
     }
 
     @Test
@@ -48,8 +64,33 @@ class BadInputCorpusTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void badInputIsReportedExactly(Path caseDir) throws IOException {
-        Path spec = temp.resolve("overlays");
+    void badInputIsReportedExactlyAndNothingIsWritten(Path caseDir) throws IOException, PatchFailedException {
+        Path spec = layOut(caseDir, temp.resolve("overlays"));
+        Path output = temp.resolve("k8s");
+        assertThat(NatsManifests.generate(minimal(), output).written()).isPresent();
+        Files.writeString(output.resolve("NOTES.md"), "the user's own file\n");
+        Map<String, String> before = FileSnapshot.withTimes(temp);
+
+        GenerateResult result = NatsManifests.generate(spec, output);
+        List<String> actual = result.report().problems().stream().map(Problem::format)
+                .map(line -> line.replace(spec.toString(), "overlays")).toList();
+
+        Path expectedFile = caseDir.resolve(EXPECTED);
+        if (Boolean.getBoolean("nats.manifests.updateCorpus")) {
+            Files.write(expectedFile, actual);
+        }
+        assertThat(result.report().hasErrors()).as("a bad input must not yield a model").isTrue();
+        assertThat(result.written()).as("nothing is rendered from a bad input").isEmpty();
+        assertThat(actual).containsExactlyElementsOf(Files.readAllLines(expectedFile));
+        for (Problem problem : result.report().errors()) {
+            assertThat(problem.location().map(l -> l.line() >= 1 && l.column() >= 1).orElse(problem.modelPath().equals(spec.toString())))
+                    .as("%s has a file, line and column (or names the spec directory)", problem.format()).isTrue();
+        }
+        assertThat(FileSnapshot.withTimes(temp)).as("files after the failed generate").isEqualTo(before);
+    }
+
+    /** The minimal spec in {@code spec} with the case's changes made. */
+    private static Path layOut(Path caseDir, Path spec) throws IOException, PatchFailedException {
         Files.createDirectories(spec);
         try (Stream<Path> files = Files.list(minimal())) {
             for (Path file : files.toList()) {
@@ -57,28 +98,27 @@ class BadInputCorpusTest {
             }
         }
         try (Stream<Path> files = Files.list(caseDir)) {
-            for (Path file : files.toList()) {
+            for (Path file : files.sorted().toList()) {
                 String name = file.getFileName().toString();
                 if (name.equals(DELETE)) {
                     for (String deleted : Files.readAllLines(file)) {
                         Files.delete(spec.resolve(deleted));
                     }
+                } else if (name.equals(GENERATE)) {
+                    for (String directive : Files.readAllLines(file)) {
+                        HostileInputs.apply(directive, spec);
+                    }
+                } else if (name.endsWith(PATCH)) {
+                    Path target = spec.resolve(name.substring(0, name.length() - PATCH.length()));
+                    List<String> patched = UnifiedDiffUtils.parseUnifiedDiff(Files.readAllLines(file))
+                            .applyTo(Files.readAllLines(target));
+                    Files.write(target, patched);
                 } else if (!name.equals(EXPECTED)) {
-                    Files.copy(file, spec.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(file, spec.resolve(name), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
-
-        var report = NatsManifests.load(spec);
-        List<String> actual = report.problems().stream().map(Problem::format)
-                .map(line -> line.replace(spec.toString(), "overlays")).toList();
-
-        Path expectedFile = caseDir.resolve(EXPECTED);
-        if (Boolean.getBoolean("nats.manifests.updateCorpus")) {
-            Files.write(expectedFile, actual);
-        }
-        assertThat(report.hasErrors()).as("a bad input must not yield a model").isTrue();
-        assertThat(actual).containsExactlyElementsOf(Files.readAllLines(expectedFile));
+        return spec;
     }
 
     private static Path corpus() {
