@@ -30,10 +30,38 @@ class SemanticRulesTest {
     @TempDir
     Path temp;
 
-    record Edit(String file, String from, String to) {
+    /** A change to the reference topology's files. */
+    sealed interface Change {
+        void applyTo(SpecFixture fixture);
     }
 
-    record RuleCase(RuleId rule, String behaviour, List<Edit> failing, List<Edit> passing) {
+    /** Replaces the one occurrence of {@code from} in the file. */
+    record Edit(String file, String from, String to) implements Change {
+        @Override
+        public void applyTo(SpecFixture fixture) {
+            fixture.edit(file, from, to);
+        }
+    }
+
+    record NewFile(String file, String text) implements Change {
+        @Override
+        public void applyTo(SpecFixture fixture) {
+            fixture.write(file, text);
+        }
+    }
+
+    /** The region under another name in every file, its own file's name included. */
+    record RenameRegion(String from, String to) implements Change {
+        @Override
+        public void applyTo(SpecFixture fixture) {
+            for (String file : List.of(BASE, US, EU)) {
+                fixture.write(file, fixture.read(file).replace(from, to));
+            }
+            fixture.write(to + ".yaml", fixture.read(from + ".yaml")).delete(from + ".yaml");
+        }
+    }
+
+    record RuleCase(RuleId rule, String behaviour, List<Change> failing, List<Change> passing) {
         @Override
         public String toString() {
             return rule.id() + ": " + behaviour;
@@ -44,12 +72,29 @@ class SemanticRulesTest {
         return new Edit(file, from, to);
     }
 
-    static RuleCase rule(RuleId rule, String behaviour, List<Edit> failing, List<Edit> passing) {
+    static RuleCase rule(RuleId rule, String behaviour, List<Change> failing, List<Change> passing) {
         return new RuleCase(rule, behaviour, failing, passing);
     }
 
+    /** A third region, a US replica without streams, for the near misses two regions leave no room for. */
+    private static final String US_WEST = """
+            apiVersion: nats-manifests.teei.io/v1alpha1
+            kind: Region
+            region: us-west-2
+            role: replica
+            domain: us-west-2
+            clusterName: teei-nats-us-west-2
+            sovereigntyZone: US
+            network:
+              egressCidrs: ["198.51.100.48/29"]
+            """;
+
     static Stream<RuleCase> cases() {
         String usStreamTail = "maxBytes: 5Gi\n    replicas: 3\n    storage: file";
+        Edit reversedLink = edit(BASE, "  - accept: us-east-1\n    solicit: eu-central-1",
+                "  - accept: eu-central-1\n    solicit: us-east-1");
+        // The EU's sovereign streams may sit on the accepting side of a link only to a region of their own zone.
+        Edit usInZoneEu = edit(US, "sovereigntyZone: US", "sovereigntyZone: EU");
         return Stream.of(
                 rule(RuleId.REGION_PRIMARY, "exactly one region is primary",
                         List.of(edit(EU, "role: replica", "role: primary")),
@@ -69,15 +114,24 @@ class SemanticRulesTest {
                         List.of(edit(US, "clusterName: teei-nats-us-east-1", "clusterName: teei-nats-cluster"))),
                 rule(RuleId.LINK_REGION_EXISTS, "a link names declared regions",
                         List.of(edit(BASE, "accept: us-east-1", "accept: us-east-2")),
-                        List.of()),
+                        // The same link once us-east-2 is declared: the US region under that name.
+                        List.of(edit(BASE, "accept: us-east-1", "accept: us-east-2"),
+                                new RenameRegion("us-east-1", "us-east-2"))),
                 rule(RuleId.LINK_SELF, "a region cannot link to itself",
                         List.of(edit(BASE, "accept: us-east-1", "accept: eu-central-1")),
-                        List.of()),
+                        // Of two regions, the only other pair to link is the same one the other way round.
+                        List.of(reversedLink, usInZoneEu)),
                 rule(RuleId.LINK_PAIR_UNIQUE, "two links between the same regions loop",
                         List.of(edit(BASE, "    remoteUrl: NATS_LEAFNODE_URL",
                                 "    remoteUrl: NATS_LEAFNODE_URL\n  - accept: us-east-1\n    solicit: eu-central-1\n"
                                         + "    remoteUrl: NATS_LEAFNODE_URL_2")),
-                        List.of()),
+                        // Of two regions, a second link repeats the pair, joins a region to itself or names an
+                        // undeclared one: the near miss needs a third region.
+                        List.of(new NewFile("us-west-2.yaml", US_WEST),
+                                edit(BASE, "  - eu-central-1\n", "  - eu-central-1\n  - us-west-2\n"),
+                                edit(BASE, "    remoteUrl: NATS_LEAFNODE_URL",
+                                        "    remoteUrl: NATS_LEAFNODE_URL\n  - accept: us-east-1\n    solicit: us-west-2\n"
+                                                + "    remoteUrl: NATS_LEAFNODE_URL_2"))),
                 rule(RuleId.LEAFNODE_TLS, "a plaintext link between regions is flagged",
                         List.of(edit(BASE, "tls:\n  leafnode:\n    certManager:\n      issuer: teei-nats-ca\n      kind: ClusterIssuer\n", "")),
                         List.of(edit(BASE, "    certManager:\n      issuer: teei-nats-ca\n      kind: ClusterIssuer\n",
@@ -102,7 +156,9 @@ class SemanticRulesTest {
                         List.of(edit(US, "\"notifications.us.>\"", "\"JS.notifications\""))),
                 rule(RuleId.STREAM_SUBJECT, "a stream that mirrors nothing needs subjects",
                         List.of(edit(US, "    subjects: [\"notifications.us.>\"]\n", "")),
-                        List.of()),
+                        // No subjects either, but a mirror.
+                        List.of(edit(US, "    subjects: [\"notifications.us.>\"]\n",
+                                "    mirror: { region: eu-central-1, stream: events-eu-mirror }\n"))),
                 rule(RuleId.STREAM_SUBJECTS_OVERLAP, "two streams of one domain cannot share subjects",
                         List.of(edit(US, "\"notifications.us.>\"", "\"events.>\"")),
                         List.of(edit(US, "\"notifications.us.>\"", "\"events.notifications\""))),
@@ -111,10 +167,14 @@ class SemanticRulesTest {
                         List.of(edit(US, usStreamTail, "maxBytes: 5Gi\n    replicas: 1\n    storage: file"))),
                 rule(RuleId.MIRROR_SOURCE_EXISTS, "a mirror names an existing stream",
                         List.of(edit(EU, "stream: events-us", "stream: events-usa")),
-                        List.of()),
+                        // Keeping less than notifications-us keeps is only a warning (mirror-retention).
+                        List.of(edit(EU, "stream: events-us", "stream: notifications-us"))),
                 rule(RuleId.MIRROR_CROSS_REGION, "a mirror copies another region's stream",
                         List.of(edit(EU, "region: us-east-1\n      stream: events-us", "region: eu-central-1\n      stream: events-eu-gdpr")),
-                        List.of()),
+                        // An EU source mirrored from the US. It is an EU mirror: the GDPR streams may not leave the EU,
+                        // and a US stream the EU already mirrors would close a cycle.
+                        List.of(edit(US, "    subjects: [\"notifications.us.>\"]",
+                                "    mirror: { region: eu-central-1, stream: metrics-eu-mirror }"))),
                 rule(RuleId.MIRROR_CYCLE, "mirrors cannot form a cycle",
                         List.of(edit(US, "    subjects: [\"events.us.>\"]",
                                 "    mirror: { region: eu-central-1, stream: events-eu-mirror }")),
@@ -122,16 +182,19 @@ class SemanticRulesTest {
                                 "    mirror: { region: eu-central-1, stream: events-eu-mirror }"))),
                 rule(RuleId.MIRROR_SUBJECTS, "a mirror has no subjects of its own",
                         List.of(edit(EU, "  - name: events-eu-mirror\n", "  - name: events-eu-mirror\n    subjects: [\"events.mirror.>\"]\n")),
-                        List.of()),
+                        // The key written, but an empty list is no subjects.
+                        List.of(edit(EU, "  - name: events-eu-mirror\n", "  - name: events-eu-mirror\n    subjects: []\n"))),
                 rule(RuleId.MIRROR_LINK, "a mirror needs a leafnode link to its source's region",
                         List.of(edit(BASE, "leafnodes:\n  - accept: us-east-1\n    solicit: eu-central-1\n    remoteUrl: NATS_LEAFNODE_URL\n", "")),
-                        List.of()),
+                        // A link either way round carries the mirrors.
+                        List.of(reversedLink, usInZoneEu)),
                 rule(RuleId.MIRROR_RETENTION, "a mirror keeping less than its source is flagged",
                         List.of(edit(EU, "stream: events-us\n    maxAge: 7d", "stream: events-us\n    maxAge: 3d")),
                         List.of(edit(EU, "stream: events-us\n    maxAge: 7d", "stream: events-us\n    maxAge: 8d"))),
                 rule(RuleId.SOVEREIGN_ZONE, "a sovereign stream needs a zone to stay in",
                         List.of(edit(EU, "sovereigntyZone: EU\n", "")),
-                        List.of()),
+                        // The same line removed from the region without sovereign streams.
+                        List.of(edit(US, "sovereigntyZone: US\n", ""))),
                 rule(RuleId.SOVEREIGN_MIRRORED, "an EU-only stream cannot be mirrored into the US",
                         List.of(edit(US, "streams:\n", "streams:\n  - name: gdpr-copy\n    mirror: { region: eu-central-1, stream: events-eu-gdpr }\n"
                                 + "    maxAge: 7d\n    maxBytes: 1Gi\n    replicas: 3\n")),
@@ -142,8 +205,8 @@ class SemanticRulesTest {
                         List.of(edit(EU, "\"events.eu.>\"", "\"events.>\"")),
                         List.of(edit(EU, "\"events.eu.>\"", "\"events.eu.gdpr.>\""))),
                 rule(RuleId.SOVEREIGN_SOLICITS, "the region with sovereign streams solicits, so it carries the deny rules",
-                        List.of(edit(BASE, "  - accept: us-east-1\n    solicit: eu-central-1", "  - accept: eu-central-1\n    solicit: us-east-1")),
-                        List.of()),
+                        List.of(reversedLink),
+                        List.of(reversedLink, usInZoneEu)),
                 rule(RuleId.CAPACITY_FILE_STORE, "the EU streams do not fit a 100Gi file store",
                         List.of(edit(EU, "maxFileStore: 126Gi", "maxFileStore: 100Gi")),
                         List.of(edit(EU, "maxFileStore: 126Gi", "maxFileStore: 110Gi"))),
@@ -179,7 +242,8 @@ class SemanticRulesTest {
                         List.of(edit(BASE, "prometheus-nats-exporter:0.15.0", "prometheus-nats-exporter:0.16.0"))),
                 rule(RuleId.IMAGE_TAG, "images carry a tag",
                         List.of(edit(BASE, "natsBox: natsio/nats-box:0.14.5", "natsBox: natsio/nats-box")),
-                        List.of()),
+                        // The colon of a registry port is not a tag's.
+                        List.of(edit(BASE, "natsBox: natsio/nats-box:0.14.5", "natsBox: localhost:5000/natsio/nats-box:0.14.5"))),
                 rule(RuleId.RESOURCES_LIMITS, "a request cannot exceed its limit",
                         List.of(edit(BASE, "    memory: 4Gi", "    memory: 9Gi")),
                         List.of(edit(BASE, "    memory: 4Gi", "    memory: 8Gi"))),
@@ -209,6 +273,7 @@ class SemanticRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void ruleAcceptsThePassingChange(RuleCase ruleCase) {
+        assertThat(ruleCase.passing()).as("near miss of %s", ruleCase).isNotEmpty();
         List<Problem> problems = apply(ruleCase.passing()).load().problems();
         assertThat(problems).as("problems of %s", ruleCase).extracting(Problem::format)
                 .noneMatch(line -> line.contains("[" + ruleCase.rule().id() + "]") || line.contains(" error ["));
@@ -221,9 +286,9 @@ class SemanticRulesTest {
         assertThat(covered).containsAll(semantic);
     }
 
-    private SpecFixture apply(List<Edit> edits) {
+    private SpecFixture apply(List<Change> changes) {
         SpecFixture fixture = SpecFixture.reference(temp);
-        edits.forEach(e -> fixture.edit(e.file(), e.from(), e.to()));
+        changes.forEach(c -> c.applyTo(fixture));
         return fixture;
     }
 }
