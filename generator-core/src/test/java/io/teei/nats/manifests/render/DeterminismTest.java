@@ -4,22 +4,65 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teei.nats.manifests.NatsManifests;
 import io.teei.nats.manifests.SpecFixture;
+import io.teei.nats.manifests.output.OwnedFiles;
 import io.teei.nats.manifests.output.RenderedFile;
 import io.teei.nats.manifests.output.RenderedTree;
+import io.teei.nats.manifests.tools.FileSnapshot;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Same spec, same bytes: on a rerun, from another directory, with no clock or machine in the output. */
+/**
+ * Same spec, same bytes: in another process with other defaults, from another directory, with no
+ * clock or machine in the output.
+ */
 class DeterminismTest {
+
+    private static final Path GOLDEN = Path.of(System.getProperty("nats.manifests.golden"));
+    private static final String ZONE = "Pacific/Kiritimati";
+    private static final String POSIX_LOCALE = "tr_TR.ISO-8859-1";
 
     @TempDir
     Path dir;
 
+    /**
+     * Turkish case rules (dotless i), a time zone 14 hours ahead of UTC, a default encoding that is
+     * not UTF-8 and a working directory of its own, set for the JVM and for the environment alike:
+     * the output must still be golden/, the reviewed rendering, byte for byte.
+     */
     @Test
-    void renderingTwiceGivesTheSameBytes() {
-        assertThat(contents(render(SpecFixture.referenceDir()))).isEqualTo(contents(render(SpecFixture.referenceDir())));
+    void aProcessWithOtherLocaleTimeZoneEncodingAndDirectoryWritesTheGoldenBytes() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("elsewhere"));
+        // The files' headers name the spec directory's last component, as golden/ does: overlays.
+        SpecFixture.reference(work);
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.language=tr", "-Duser.country=TR", "-Duser.timezone=" + ZONE, "-Dfile.encoding=ISO-8859-1",
+                "-cp", System.getProperty("java.class.path"), RenderProcess.class.getName(), "overlays", "out")
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("render.log").toFile());
+        builder.environment().put("TZ", ZONE);
+        builder.environment().put("LANG", POSIX_LOCALE);
+        builder.environment().put("LC_ALL", POSIX_LOCALE);
+        Process render = builder.start();
+        boolean finished = render.waitFor(120, TimeUnit.SECONDS);
+        if (!finished) {
+            render.destroyForcibly();
+        }
+        assertThat(finished).as("render process finished within 120 s").isTrue();
+        String output = Files.readString(dir.resolve("render.log"), StandardCharsets.ISO_8859_1);
+        assertThat(render.exitValue()).as(output).isZero();
+        assertThat(output).startsWith("defaults tr_TR " + ZONE + " ISO-8859-1\n");
+
+        Map<String, String> written = FileSnapshot.contents(work.resolve("out"));
+        // The index of owned files is the writer's bookkeeping, not part of the rendered tree.
+        assertThat(written.remove(OwnedFiles.INDEX)).isNotNull();
+        Map<String, String> golden = FileSnapshot.contents(GOLDEN);
+        assertThat(written.keySet()).isEqualTo(golden.keySet());
+        golden.forEach((path, bytes) -> assertThat(written.get(path)).as(path).isEqualTo(bytes));
     }
 
     @Test
