@@ -77,12 +77,12 @@ final class KubernetesRules {
         images.configReloader().ifPresent(i -> all.put("images.configReloader", i));
         all.forEach((path, image) -> {
             Optional<String> tag = image.tag();
-            if (image.repository().isEmpty() || tag.isEmpty() || tag.get().isEmpty() || tag.get().equals("latest")) {
+            if (!image.pinned()) {
                 findings.error(RuleId.IMAGE_TAG, path,
                         "image '" + image + "' is not pinned: " + (tag.isEmpty() ? "it has no tag" : "'"
                                 + tag.get() + "' moves") + ", so two regions can run different code",
-                        "pin a release tag, for example " + (image.repository().isEmpty() ? "nats" : image.repository())
-                                + ":<version>");
+                        "pin a release tag (or a digest), for example " + (image.repository().isEmpty() ? "nats"
+                                : image.repository()) + ":<version>");
             }
         });
     }

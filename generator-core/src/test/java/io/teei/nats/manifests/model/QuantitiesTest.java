@@ -77,5 +77,13 @@ class QuantitiesTest {
         assertThat(ImageRef.parse("nats:2.10.27-alpine")).isEqualTo(new ImageRef("nats", java.util.Optional.of("2.10.27-alpine")));
         assertThat(ImageRef.parse("registry.local:5000/nats").tag()).isEmpty();
         assertThat(ImageRef.parse("registry.local:5000/natsio/nats-box:0.14.5").tag()).contains("0.14.5");
+        String digest = "sha256:" + "ab".repeat(32);
+        ImageRef pinnedByDigest = ImageRef.parse("nats:2.10.27-alpine@" + digest);
+        assertThat(pinnedByDigest).isEqualTo(new ImageRef("nats", java.util.Optional.of("2.10.27-alpine"), java.util.Optional.of(digest)));
+        assertThat(pinnedByDigest).hasToString("nats:2.10.27-alpine@" + digest);
+        assertThat(ImageRef.parse("natsio/nats-box@" + digest).tag()).isEmpty();
+        assertThat(ImageRef.parse("natsio/nats-box@" + digest).pinned()).isTrue();
+        assertThat(ImageRef.parse("natsio/nats-box:latest").pinned()).isFalse();
+        assertThat(ImageRef.parse("natsio/nats-box").pinned()).isFalse();
     }
 }
