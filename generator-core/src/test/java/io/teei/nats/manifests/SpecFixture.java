@@ -3,6 +3,8 @@ package io.teei.nats.manifests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teei.nats.manifests.diag.Problem;
+import io.teei.nats.manifests.model.NatsReleases;
+import io.teei.nats.manifests.model.NatsVersion;
 import io.teei.nats.manifests.spec.SpecReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +64,11 @@ public final class SpecFixture {
 
     public Path dir() {
         return dir;
+    }
+
+    /** The same topology with the nats image pinned to another nats-server release. */
+    public SpecFixture nats(NatsVersion release) {
+        return edit("base.yaml", "nats: nats:" + NatsReleases.DEFAULT + "-alpine", "nats: nats:" + release + "-alpine");
     }
 
     /** Replaces the one occurrence of {@code from} in the file. */

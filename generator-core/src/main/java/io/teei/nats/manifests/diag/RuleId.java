@@ -58,8 +58,11 @@ public enum RuleId {
     CAPACITY_MEMORY_LIMIT("capacity-memory-limit", "the memory store leaves room for the process under the memory limit"),
 
     // NATS server version.
-    NATS_VERSION("nats-version", "the nats image tag names a supported nats-server release (2.9.10 or later)"),
+    NATS_VERSION("nats-version", "the nats image tag names a nats-server release this project can render for (2.9.10 or later)"),
+    NATS_SUPPORTED("nats-supported", "the pinned nats-server release is of a supported line and has the fixes of the advisories"
+            + " that affect the rendered config (warning)"),
     NATS_FEATURE("nats-feature", "settings need a nats-server version that supports them"),
+    EXPORTER_VERSION("exporter-version", "the exporter release exports every metric the rendered alerts use"),
 
     // Kubernetes.
     K8S_NAME("k8s-name", "Kubernetes names are DNS-1123 and fit their length limits"),

@@ -38,6 +38,14 @@ public record Topology(String name, String namespace, SortedMap<String, String> 
         leafnodeLinks = List.copyOf(leafnodeLinks);
     }
 
+    /**
+     * The nats-server release the configs are rendered for: the one the nats image's tag names
+     * (validation requires one), or the default release for a model that names none.
+     */
+    public NatsVersion natsVersion() {
+        return images.natsVersion().orElse(NatsReleases.DEFAULT);
+    }
+
     public Optional<Region> region(String regionName) {
         return regions.stream().filter(r -> r.name().equals(regionName)).findFirst();
     }

@@ -68,7 +68,7 @@ final class BaseSpecReader {
 
     private static Images images(SpecMap top) {
         ImageRef none = ImageRef.parse("");
-        return top.requiredMap("images", "{ nats: nats:2.10.27-alpine, ... }").map(m -> {
+        return top.requiredMap("images", "{ nats: nats:2.15.1-alpine, ... }").map(m -> {
             Images images = new Images(
                     ImageRef.parse(m.required("nats", ValueReader.STRING, "")),
                     ImageRef.parse(m.required("exporter", ValueReader.STRING, "")),

@@ -33,9 +33,9 @@ final class SpecText {
                 labels:
                   app: nats
                 images:
-                  nats: nats:2.10.27-alpine
-                  exporter: natsio/prometheus-nats-exporter:0.15.0
-                  natsBox: natsio/nats-box:0.14.5
+                  nats: nats:2.15.1-alpine
+                  exporter: natsio/prometheus-nats-exporter:0.20.1
+                  natsBox: natsio/nats-box:0.19.7
                 replicas: 3
                 resources:
                   requests: { cpu: "1", memory: 4Gi }

@@ -83,8 +83,8 @@ class ProgrammaticModelTest {
                         new Stream("customers", List.of("customers.eu.>"), Duration.ofDays(90), ByteSize.ofGibibytes(10), 3,
                                 StreamStorage.FILE, new StreamOrigin.Sovereign())));
         return new Topology("nats", "teei-platform", new TreeMap<>(Map.of("app", "nats")),
-                new Images(ImageRef.parse("nats:2.10.27-alpine"), ImageRef.parse("natsio/prometheus-nats-exporter:0.15.0"),
-                        ImageRef.parse("natsio/nats-box:0.14.5"), Optional.empty()),
+                new Images(ImageRef.parse("nats:2.15.1-alpine"), ImageRef.parse("natsio/prometheus-nats-exporter:0.20.1"),
+                        ImageRef.parse("natsio/nats-box:0.19.7"), Optional.empty()),
                 3, Ports.DEFAULTS,
                 new ComputeResources(new CpuQuantity(1000), ByteSize.ofGibibytes(4), new CpuQuantity(2000), ByteSize.ofGibibytes(8)),
                 new VolumeSpec(Optional.empty(), ByteSize.ofGibibytes(100)),

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.teei.nats.manifests.model.ComputeResources;
+import io.teei.nats.manifests.model.NatsReleases;
 import io.teei.nats.manifests.model.Ports;
 import io.teei.nats.manifests.model.Topology;
 import io.teei.nats.manifests.render.PodLayout;
@@ -60,7 +61,7 @@ public final class Containers {
                         r.cpuLimit().quantity(), r.memoryLimit().quantity()))
                 .withVolumeMounts(mounts)
                 .withStartupProbe(probe("/healthz", 10, 90))
-                .withReadinessProbe(probe("/healthz?js-server-only=true", 10, 3))
+                .withReadinessProbe(probe(NatsReleases.readinessPath(topology.natsVersion()), 10, 3))
                 .withLivenessProbe(probe("/healthz?js-enabled-only=true", 30, 3))
                 .withNewLifecycle().withNewPreStop().withNewExec()
                 .withCommand("nats-server", "-sl=ldm=" + PodLayout.PID_FILE)

@@ -11,6 +11,8 @@ import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
 import io.teei.nats.manifests.model.JetStreamSettings;
 import io.teei.nats.manifests.model.LeafnodeLink;
+import io.teei.nats.manifests.model.NatsReleases;
+import io.teei.nats.manifests.model.NatsVersion;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.TlsSource;
@@ -82,6 +84,8 @@ public final class NatsConfigRenderer {
         view.put("maxFileStore", size(jetStream.maxFileStore()));
         view.put("domain", scope.region().map(r -> quote(r.domain())).orElse(null));
         view.put("syncInterval", jetStream.syncInterval().map(ConfValues::duration).orElse(null));
+        view.put("asyncReplicatedFlush", jetStream.syncInterval().isPresent()
+                && scope.topology().natsVersion().isAtLeast(NatsReleases.ASYNC_REPLICATED_FLUSH));
         return render("jetstream.conf.mustache", view);
     }
 
@@ -104,6 +108,13 @@ public final class NatsConfigRenderer {
                 accept.put("password", env(topology.auth().leafnodes().password().key()));
                 accept.put("account", account);
                 accept.put("tls", tls.orElse(null));
+                NatsVersion version = topology.natsVersion();
+                if (NatsReleases.LEAFNODE_COMPRESSION_PANIC.affects(version)) {
+                    NatsReleases.Advisory advisory = NatsReleases.LEAFNODE_COMPRESSION_PANIC;
+                    accept.put("compressionWorkaround", Map.of("advisory", advisory.id(), "version", version.toString(),
+                            "fixedIn", String.join(", ", advisory.fixedIn().stream().map(NatsVersion::toString).toList()),
+                            "setting", advisory.configWorkaround().orElseThrow()));
+                }
                 leafnodes.put("accept", accept);
             }
             List<Map<String, Object>> remotes = new ArrayList<>();
