@@ -67,30 +67,16 @@ class DisasterRecoveryTest {
         lab.start(EU);
         List<String> figures = new ArrayList<>();
         for (String region : List.of(US, EU)) {
-            lab.awaitReady(region);
-            figures.add(region + ": " + lab.replicas(region) + " of " + lab.replicas(region) + " nodes ready after "
-                    + (System.currentTimeMillis() - start) + " ms");
-            Set<String> leaders = new TreeSet<>();
-            for (int i = 0; i < lab.replicas(region); i++) {
-                Set<String> peers = new TreeSet<>();
-                lab.monitor(region, i, "/routez").path("routes").forEach(r -> peers.add(r.path("remote_name").asText()));
-                Set<String> others = new TreeSet<>();
-                for (int j = 0; j < lab.replicas(region); j++) {
-                    if (j != i) {
-                        others.add("nats-" + j + "-" + region);
-                    }
-                }
-                assertThat(peers).as("route peers of nats-%d in %s", i, region).isEqualTo(others);
-                leaders.add(lab.monitor(region, i, "/jsz").path("meta_cluster").path("leader").asText());
-            }
-            assertThat(leaders).as("meta leader seen by every node of %s", region).hasSize(1).doesNotContain("");
-            figures.add(region + ": every node routed to the other " + (lab.replicas(region) - 1) + "; meta leader " + leaders);
+            DrLab.Readiness ready = lab.awaitReady(region);
+            figures.add(region + ": every probe of every node passed, at " + ready.describe() + " after its start");
+            String leader = lab.assertFormed(region);
+            figures.add(region + ": every node routed to the other " + (lab.replicas(region) - 1) + "; meta leader " + leader);
         }
         DrLab.awaitTrue("EU nodes' leafnode links", () -> lab.leafnodes(EU) == lab.replicas(EU), 30_000);
         figures.add(EU + ": " + lab.leafnodes(EU) + " leafnode connections to " + US + " (one per node, TLS)");
         usClient = lab.client(US);
         euClient = lab.client(EU);
-        report.scenario("1. Formation", System.currentTimeMillis() - start, figures);
+        report.scenario("1. Formation", lab.topology().natsVersion(), System.currentTimeMillis() - start, figures);
     }
 
     @Test
@@ -118,7 +104,7 @@ class DisasterRecoveryTest {
             figures.add(mirror.name() + " equals " + mirror.mirror().get().stream() + ": " + source + " (caught up "
                     + (System.currentTimeMillis() - published) + " ms after publishing began)");
         }
-        report.scenario("2. Replication", System.currentTimeMillis() - start, figures);
+        report.scenario("2. Replication", lab.topology().natsVersion(), System.currentTimeMillis() - start, figures);
     }
 
     @Test
@@ -138,16 +124,15 @@ class DisasterRecoveryTest {
         assertThat(count(after)).as("events-us after a node failure: %s", after).isEqualTo(beforeCount + 5000);
         lab.start(US, 1);
         long restarted = System.currentTimeMillis();
-        lab.awaitReady(US, 1);
-        long rejoined = System.currentTimeMillis();
+        java.time.Duration rejoined = lab.awaitReady(US, 1);
         DrLab.awaitTrue("nats-1 holding events-us again", () -> lab.monitor(US, 1, "/jsz").path("streams").asInt() >= 4, 60_000);
         DrLab.awaitTrue("events-eu-mirror equal to events-us", () -> euClient.call("info events-eu-mirror").equals(after), 60_000);
-        report.scenario("3. Node failure", System.currentTimeMillis() - start, List.of(
+        report.scenario("3. Node failure", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
                 "killed nats-1-us-east-1 (SIGKILL) while publishing 5,000 messages with message IDs and retries",
                 "acknowledged: 5000 of 5000; events-us went from " + beforeCount + " to " + count(after) + " messages (none lost, none doubled)",
                 "events-eu-mirror equals events-us: " + after,
                 "nats-1 restarted from its data directory " + (restarted - killed) + " ms after the kill and passed its probes "
-                        + (rejoined - restarted) + " ms later, holding " + lab.monitor(US, 1, "/jsz").path("streams").asInt()
+                        + DrLab.Readiness.seconds(rejoined) + " later, holding " + lab.monitor(US, 1, "/jsz").path("streams").asInt()
                         + " streams"));
     }
 
@@ -164,7 +149,7 @@ class DisasterRecoveryTest {
         String mirrorDuring = euClient.call("info events-eu-mirror");
         assertThat(mirrorDuring).as("the mirror still serves reads").isEqualTo(mirrorBefore);
         lab.start(US);
-        lab.awaitReady(US);
+        DrLab.Readiness ready = lab.awaitReady(US);
         long back = System.currentTimeMillis();
         DrLab.awaitTrue("EU leafnode links back", () -> lab.leafnodes(EU) == lab.replicas(EU), 60_000);
         String acked = usClient.call("publish events.us.after 1000 after");
@@ -173,10 +158,11 @@ class DisasterRecoveryTest {
         DrLab.awaitTrue("events-eu-mirror resuming", () -> euClient.call("info events-eu-mirror").equals(source), 60_000);
         long caughtUp = System.currentTimeMillis();
         assertThat(count(source)).isEqualTo(count(mirrorBefore) + 1000);
-        report.scenario("4. Region outage", System.currentTimeMillis() - start, List.of(
+        report.scenario("4. Region outage", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
                 "stopped all 3 us-east-1 nodes; the EU leafnode links dropped",
                 "during the outage eu-central-1 acknowledged 1000 of 1000 messages to events-eu-gdpr (" + gdpr + ")",
                 "during the outage events-eu-mirror served reads: " + mirrorDuring,
+                "us-east-1 restarted as a whole: every probe of every node passed at " + ready.describe() + " after its start",
                 "us-east-1 back and ready " + (back - down) + " ms after the stop; 1000 new US messages reached the mirror "
                         + (caughtUp - back) + " ms later: " + source + " (no gap: the sequences run 1.." + count(source) + ")"));
     }
@@ -193,7 +179,7 @@ class DisasterRecoveryTest {
 
         String leafnodes = lab.reference().tree().file(KustomizeTree.overlayDir(lab.topology().region(EU).orElseThrow())
                 + "config/leafnodes.conf").orElseThrow().content();
-        restartEu(config -> {
+        DrLab.Readiness restartedOpen = restartEu(config -> {
             String withoutDenies = config.get("leafnodes.conf").lines()
                     .filter(l -> !l.contains("deny_imports:") && !l.contains("deny_exports:"))
                     .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
@@ -202,10 +188,10 @@ class DisasterRecoveryTest {
             return config;
         });
         Attempt unguarded = attemptToTakeEuData(2);
-        restartEu(java.util.function.UnaryOperator.identity());
+        DrLab.Readiness asRendered = restartEu(java.util.function.UnaryOperator.identity());
         assertThat(unguarded.mirrored + unguarded.sourced + unguarded.subscribed).as("leaks without the deny rules").isPositive();
         assertThat(unguarded.api).startsWith("answered");
-        report.scenario("5. Sovereignty", System.currentTimeMillis() - start, List.of(
+        report.scenario("5. Sovereignty", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
                 "with the rendered deny rules, from us-east-1: a mirror of events-eu-gdpr through $JS.eu-central-1.API got "
                         + guarded.mirrored + " messages, a source of audit-eu-gdpr got " + guarded.sourced
                         + ", a subscriber on events.eu.> got " + guarded.subscribed + " of the 100 the EU published there, and"
@@ -213,7 +199,9 @@ class DisasterRecoveryTest {
                 "negative control, the same EU config with only its two deny lines removed: the mirror got " + unguarded.mirrored
                         + ", the source " + unguarded.sourced + ", the subscriber " + unguarded.subscribed
                         + ", the API call " + unguarded.api.split(" ")[0],
-                "so the test can fail, and with the rendered config zero EU-only messages reached the US"));
+                "so the test can fail, and with the rendered config zero EU-only messages reached the US",
+                "eu-central-1 restarted as a whole twice: every probe of every node passed at " + restartedOpen.describe()
+                        + " (deny rules removed), then at " + asRendered.describe() + " (as rendered) after its start"));
     }
 
     private record Attempt(long mirrored, long sourced, long subscribed, String api) {
@@ -241,13 +229,14 @@ class DisasterRecoveryTest {
                 subscribed, api);
     }
 
-    private static void restartEu(java.util.function.UnaryOperator<java.util.Map<String, String>> edit) {
+    private static DrLab.Readiness restartEu(java.util.function.UnaryOperator<java.util.Map<String, String>> edit) {
         lab.stop(EU);
         for (int i = 0; i < lab.replicas(EU); i++) {
             lab.start(EU, i, edit);
         }
-        lab.awaitReady(EU);
+        DrLab.Readiness ready = lab.awaitReady(EU);
         DrLab.awaitTrue("EU leafnode links", () -> lab.leafnodes(EU) == lab.replicas(EU), 60_000);
+        return ready;
     }
 
     @Test
@@ -285,7 +274,7 @@ class DisasterRecoveryTest {
             String leafLog = Files.readString(lab.dir().resolve("impostor-leaf.log"));
             assertThat(usLog).contains("authentication error");
             assertThat(leafLog).containsIgnoringCase("authorization violation");
-            report.scenario("6. Wrong credentials", System.currentTimeMillis() - start, List.of(
+            report.scenario("6. Wrong credentials", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
                     "a server with the right cluster name and a wrong route password was refused by nats-0-us-east-1"
                             + " (\"authentication error\"); its route peers stay " + peers,
                     "a leafnode with a valid certificate and a wrong password was refused (\"Authorization Violation\");"
@@ -330,7 +319,7 @@ class DisasterRecoveryTest {
             String usLogs = Files.readString(lab.serverLog(US, 0)) + Files.readString(lab.serverLog(US, 1))
                     + Files.readString(lab.serverLog(US, 2));
             assertThat(usLogs).as("us-east-1 rejecting the stranger's certificate").contains("TLS leafnode handshake error");
-            report.scenario("7. TLS on the leafnode link", System.currentTimeMillis() - start, List.of(
+            report.scenario("7. TLS on the leafnode link", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
                     "the link of the reference topology runs over mutual TLS (scenario 1: 3 links, certificates from one test CA)",
                     "a leafnode dialing in plaintext with the right user and password was refused: the accepting side demands TLS",
                     "a leafnode presenting a certificate of another CA (trusting ours) was refused by us-east-1's certificate check",

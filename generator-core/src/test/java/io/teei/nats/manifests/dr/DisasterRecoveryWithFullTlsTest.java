@@ -79,7 +79,7 @@ class DisasterRecoveryWithFullTlsTest {
                 } finally {
                     route.destroy();
                 }
-                DrReport.get().scenario("7b. Route and client TLS on as well", System.currentTimeMillis() - start, List.of(
+                DrReport.get().scenario("7b. Route and client TLS on as well", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
                         "both regions formed over TLS routes with client TLS required, " + (formed - start) + " ms from start",
                         "events-eu-mirror caught up with events-us over the TLS leafnode link: " + source,
                         "a plaintext client with the right password was refused: " + refused,

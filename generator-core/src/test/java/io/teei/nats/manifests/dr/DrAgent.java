@@ -12,6 +12,7 @@ import io.nats.client.Subscription;
 import io.nats.client.api.PublishAck;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.StreamInfo;
+import io.teei.nats.manifests.tools.StreamCreation;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +34,15 @@ import java.util.List;
  * info STREAM                      -> msgs N first SEQ last SEQ | error TEXT
  * count SUBJECT MILLIS             -> received N (core subscription)
  * request SUBJECT MILLIS           -> answered TEXT | no-responders | timeout
+ * server                           -> connected NAME | not connected
+ * events                           -> the connection's events so far, EVENT@EPOCH-MILLIS, space-separated
  * </pre>
+ * The connection tries the servers in the order given.
  */
 public final class DrAgent {
 
     private Connection connection;
+    private final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public static void main(String[] args) throws Exception {
         DrAgent agent = new DrAgent();
@@ -66,13 +71,17 @@ public final class DrAgent {
             case "info" -> info(words[1]);
             case "count" -> count(words[1], Long.parseLong(words[2]));
             case "request" -> request(words[1], Long.parseLong(words[2]));
+            case "server" -> connection != null && connection.getStatus() == Connection.Status.CONNECTED
+                    ? "connected " + connection.getServerInfo().getServerName() : "not connected";
+            case "events" -> String.join(" ", events);
             default -> "error unknown command " + words[0];
         };
     }
 
     private String connect(String url, String user, String password, String caFile) throws Exception {
         Options.Builder options = new Options.Builder().servers(url.split(",")).userInfo(user, password)
-                .connectionTimeout(Duration.ofSeconds(5)).maxReconnects(-1).reconnectWait(Duration.ofMillis(200));
+                .connectionTimeout(Duration.ofSeconds(5)).maxReconnects(-1).reconnectWait(Duration.ofMillis(200))
+                .noRandomize().connectionListener((c, event) -> events.add(event.name() + "@" + System.currentTimeMillis()));
         if (caFile != null) {
             options.sslContext(trusting(Path.of(caFile)));
         }
@@ -94,23 +103,9 @@ public final class DrAgent {
         return context;
     }
 
-    /**
-     * Adds the stream, retrying while the meta leader does not yet know every peer's JetStream
-     * resources ("no suitable peers for placement", error 10005) just after the cluster formed.
-     */
     private String addStream(Path file) throws Exception {
-        JetStreamManagement jsm = connection.jetStreamManagement();
         StreamConfiguration config = StreamConfiguration.instance(Files.readString(file));
-        for (int tries = 0; ; tries++) {
-            try {
-                return "ok " + jsm.addStream(config).getConfiguration().getName();
-            } catch (JetStreamApiException e) {
-                if (e.getApiErrorCode() != 10005 || tries >= 60) {
-                    throw e;
-                }
-                Thread.sleep(500);
-            }
-        }
+        return "ok " + StreamCreation.add(connection.jetStreamManagement(), config).getConfiguration().getName();
     }
 
     /**

@@ -23,7 +23,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,6 +40,12 @@ final class DrLab implements AutoCloseable {
     static final String LEAF_USER = "leafuser";
     static final String LEAF_PASSWORD = "0a1b2c3d4e5f";
     static final String APP_PASSWORD = "a1b2c3d4e5f6";
+    /**
+     * A bound on a started pod passing its probes, there so that a stuck server fails the test
+     * instead of hanging it: a node that starts from its data needs one round of raft elections
+     * (4 to 9 s each), under 15 s in every run measured here.
+     */
+    private static final Duration PROBES_PASS = Duration.ofSeconds(90);
 
     private final RenderedReference reference;
     private final Path dir;
@@ -52,11 +60,33 @@ final class DrLab implements AutoCloseable {
         int index;
         Map<String, String> config;
         Map<String, Object> container;
+        Map<String, Object> podSpec;
         int replicas;
         List<String> namespaces = new ArrayList<>();
         List<String> addresses = new ArrayList<>();
         Process[] processes;
+        long[] startedNanos;
         String clientNamespace;
+    }
+
+    /** How long after its start each pod of a region passed all of its probes. */
+    record Readiness(String region, List<Duration> pods) {
+        Duration slowest() {
+            return pods.stream().max(Duration::compareTo).orElse(Duration.ZERO);
+        }
+
+        /** "nats-0 5.1 s, nats-1 5.3 s, nats-2 5.2 s". */
+        String describe() {
+            List<String> each = new ArrayList<>();
+            for (int i = 0; i < pods.size(); i++) {
+                each.add("nats-" + i + " " + seconds(pods.get(i)));
+            }
+            return String.join(", ", each);
+        }
+
+        static String seconds(Duration duration) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+        }
     }
 
     DrLab(RenderedReference reference, Path dir) {
@@ -74,8 +104,10 @@ final class DrLab implements AutoCloseable {
             pods.config = BuiltObjects.natsConfig(objects);
             Map<String, Object> statefulSet = BuiltObjects.find(objects, "StatefulSet");
             pods.container = BuiltObjects.natsContainer(statefulSet);
+            pods.podSpec = BuiltObjects.map(BuiltObjects.map(BuiltObjects.map(statefulSet, "spec"), "template"), "spec");
             pods.replicas = (Integer) BuiltObjects.map(statefulSet, "spec").get("replicas");
             pods.processes = new Process[pods.replicas];
+            pods.startedNanos = new long[pods.replicas];
             for (int i = 0; i < pods.replicas; i++) {
                 String address = "10.77." + pods.index + "." + (10 + i);
                 pods.namespaces.add(netns.host(pods.index + "p" + i, address + "/16"));
@@ -149,7 +181,7 @@ final class DrLab implements AutoCloseable {
             Map<String, String> environment = PodEnvironment.resolve(env, pod, secrets());
             @SuppressWarnings("unchecked")
             List<String> command = (List<String>) pods.container.get("command");
-            List<String> run = Netns.exec(pods.namespaces.get(ordinal), List.of(Tools.natsServer().toString(), command.get(1),
+            List<String> run = Netns.exec(pods.namespaces.get(ordinal), List.of(Tools.natsServer(topology().natsVersion()).toString(), command.get(1),
                     paths.hostPath(command.get(2)).toString()));
             ProcessBuilder builder = new ProcessBuilder(run).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("server.log").toFile()));
@@ -157,6 +189,7 @@ final class DrLab implements AutoCloseable {
             builder.environment().put("PATH", System.getenv("PATH"));
             builder.environment().putAll(environment);
             pods.processes[ordinal] = builder.start();
+            pods.startedNanos[ordinal] = System.nanoTime();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -189,6 +222,32 @@ final class DrLab implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the nats container's rendered preStop command in the pod, as the kubelet does before it
+     * stops a pod, with container paths moved to the host; returns the pod's server process, which
+     * lame duck mode ends by itself.
+     */
+    @SuppressWarnings("unchecked")
+    Process lameDuck(String region, int ordinal) {
+        RegionPods pods = regions.get(region);
+        Map<String, Object> exec = BuiltObjects.map(BuiltObjects.map(BuiltObjects.map(pods.container, "lifecycle"), "preStop"), "exec");
+        List<String> preStop = (List<String>) exec.get("command");
+        ContainerPaths paths = ContainerPaths.of(pods.container, dir.resolve(region).resolve(topology().name() + "-" + ordinal));
+        List<String> command = new ArrayList<>();
+        command.add(Tools.natsServer(topology().natsVersion()).toString());
+        preStop.subList(1, preStop.size()).forEach(arg -> command.add(paths.rewrite(arg)));
+        Command.Result result = Command.run(Netns.exec(pods.namespaces.get(ordinal), command), Map.of(), dir, Duration.ofSeconds(10));
+        assertThat(result.exitCode()).as("preStop %s: %s%s", command, result.stdout(), result.stderr()).isZero();
+        Process server = pods.processes[ordinal];
+        pods.processes[ordinal] = null;
+        return server;
+    }
+
+    /** The region's rendered pod spec, as kustomize built it. */
+    Map<String, Object> podSpec(String region) {
+        return regions.get(region).podSpec;
+    }
+
     /** The path of one of the nats container's rendered HTTP probes (startupProbe, readinessProbe, livenessProbe). */
     @SuppressWarnings("unchecked")
     String probePath(String region, String probe) {
@@ -196,18 +255,58 @@ final class DrLab implements AutoCloseable {
         return (String) ((Map<String, Object>) spec.get("httpGet")).get("path");
     }
 
-    /** Every pod passes its rendered startup, readiness and liveness probes, as the kubelet would ask them. */
-    void awaitReady(String region) {
+    /**
+     * Every pod passes its rendered startup, readiness and liveness probes, as the kubelet would
+     * ask them; returns how long after its start each pod took.
+     */
+    Readiness awaitReady(String region) {
+        List<Duration> pods = new ArrayList<>();
         for (int i = 0; i < replicas(region); i++) {
-            awaitReady(region, i);
+            pods.add(awaitReady(region, i));
+        }
+        return new Readiness(region, pods);
+    }
+
+    Duration awaitReady(String region, int ordinal) {
+        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+            String path = probePath(region, probe);
+            String what = probe + " " + path + " of nats-" + ordinal + " in " + region;
+            try {
+                awaitTrue(what, () -> probe(region, ordinal, path) == 200, PROBES_PASS.toMillis());
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\nlast answer: " + curl(region, ordinal, List.of("-s"), path).stdout()
+                        + "\nserver log, without the health check lines:\n" + tail(serverLog(region, ordinal), 40), e);
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - regions.get(region).startedNanos[ordinal]);
+    }
+
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log).stream().filter(l -> !l.contains("Healthcheck failed")).toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e.getMessage() + ")";
         }
     }
 
-    void awaitReady(String region, int ordinal) {
-        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
-            String path = probePath(region, probe);
-            awaitTrue(probe + " " + path + " of nats-" + ordinal + " in " + region, () -> probe(region, ordinal, path) == 200, 90_000);
+    /** Asserts that every node of the region is routed to every other and all name one meta leader; returns it. */
+    String assertFormed(String region) {
+        Set<String> leaders = new TreeSet<>();
+        for (int i = 0; i < replicas(region); i++) {
+            Set<String> peers = new TreeSet<>();
+            monitor(region, i, "/routez").path("routes").forEach(r -> peers.add(r.path("remote_name").asText()));
+            Set<String> others = new TreeSet<>();
+            for (int j = 0; j < replicas(region); j++) {
+                if (j != i) {
+                    others.add(topology().name() + "-" + j + "-" + region);
+                }
+            }
+            assertThat(peers).as("route peers of nats-%d in %s", i, region).isEqualTo(others);
+            leaders.add(monitor(region, i, "/jsz").path("meta_cluster").path("leader").asText());
         }
+        assertThat(leaders).as("meta leader seen by every node of %s", region).hasSize(1).doesNotContain("");
+        return leaders.iterator().next();
     }
 
     /** Leafnode connections of all the region's nodes. */
@@ -288,7 +387,7 @@ final class DrLab implements AutoCloseable {
         Path file = dir.resolve(name + ".conf");
         Files.writeString(file, config);
         return new ProcessBuilder(Netns.exec(regions.get(region).clientNamespace,
-                List.of(Tools.natsServer().toString(), "-c", file.toString())))
+                List.of(Tools.natsServer(topology().natsVersion()).toString(), "-c", file.toString())))
                 .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
     }
 

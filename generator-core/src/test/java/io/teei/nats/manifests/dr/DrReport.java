@@ -1,5 +1,6 @@
 package io.teei.nats.manifests.dr;
 
+import io.teei.nats.manifests.model.NatsVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,14 +30,14 @@ final class DrReport {
         this.file = file;
         lines.add("# Disaster-recovery run of the rendered reference topology");
         lines.add("");
-        lines.add("Every pod of both regions as a real nats-server 2.10.27 process in a network namespace of its own,");
-        lines.add("with the config, environment and certificates `kubectl kustomize` gives it.");
+        lines.add("Every pod of both regions as a real nats-server process, of the release the rendered nats image names,");
+        lines.add("in a network namespace of its own, with the config, environment and certificates `kubectl kustomize` gives it.");
         write();
     }
 
-    synchronized void scenario(String title, long millis, List<String> figures) {
+    synchronized void scenario(String title, NatsVersion release, long millis, List<String> figures) {
         lines.add("");
-        lines.add("## " + title + " (" + millis + " ms)");
+        lines.add("## " + title + " (nats-server " + release + ", " + millis + " ms)");
         lines.add("");
         figures.forEach(f -> lines.add("- " + f));
         write();

@@ -98,4 +98,17 @@ class TreeWriterTest {
                 org.assertj.core.groups.Tuple.tuple("extra.yaml", Drift.Kind.EXTRA));
         assertThat(TreeCheck.report(drifts, 2)).last().asString().contains("more diff lines cut");
     }
+
+    @Test
+    void checkReportsAWriteThatWasKilledBeforeItFinished() throws IOException {
+        Path out = dir.resolve("k8s");
+        RenderedTree tree = tree("a.yaml", "a\n");
+        TreeWriter.write(tree, out);
+        assertThat(TreeCheck.check(tree, out)).isEmpty();
+        Files.createDirectories(out.resolve(Journal.DIR).resolve("files"));
+        assertThat(TreeCheck.check(tree, out)).extracting(Drift::kind).containsExactly(Drift.Kind.INTERRUPTED);
+        TreeWriter.write(tree, out);
+        assertThat(out.resolve(Journal.DIR)).doesNotExist();
+        assertThat(TreeCheck.check(tree, out)).isEmpty();
+    }
 }

@@ -30,7 +30,7 @@ import org.quicktheories.QuickTheory;
  * valid topologies (50 by default) and four times as many edits; raise it for a longer search.
  * A failure is reported with the smallest topology and edit that still fail, spelled out.
  */
-class RenderProperties {
+class RenderPropertiesTest {
 
     private static final long SEED = 20261130L;
     private static final int TRIES = Integer.getInteger("nats.manifests.propertyTries", 50);

@@ -16,6 +16,7 @@ import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.Topology;
 import io.teei.nats.manifests.render.kustomize.KustomizeTree;
 import io.teei.nats.manifests.tools.LoopbackCluster;
+import io.teei.nats.manifests.tools.StreamCreation;
 import io.teei.nats.manifests.tools.RenderedReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +51,13 @@ class LiveStreamCreationTest {
                      topology.jetStreamOf(eu).maxFileStore(), 3, (c, i) -> remote(usCluster));
              Connection usConnection = connect(usCluster);
              Connection euConnection = connect(euCluster)) {
-            createAndReadBack(reference, topology, us, usConnection.jetStreamManagement());
-            createAndReadBack(reference, topology, eu, euConnection.jetStreamManagement());
+            try {
+                createAndReadBack(reference, topology, us, usConnection.jetStreamManagement());
+                createAndReadBack(reference, topology, eu, euConnection.jetStreamManagement());
+            } catch (Exception | AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\nus-east-1 servers:\n" + usCluster.logTails(20)
+                        + "eu-central-1 servers:\n" + euCluster.logTails(20), e);
+            }
             eventsAndTheirMirrorHoldWhatTheSpecSays(usConnection.jetStreamManagement(), euConnection.jetStreamManagement());
 
             for (int i = 0; i < 100; i++) {
@@ -75,7 +81,7 @@ class LiveStreamCreationTest {
             // The reviewed golden file, not the renderer again: a renderer cannot vouch for its own output.
             String golden = Files.readString(GOLDEN.resolve("overlays/" + region.name() + "/streams/" + stream.name() + ".json"));
             assertThat(json).as("rendered %s against golden/", stream.name()).isEqualTo(golden);
-            StreamInfo created = addStream(js, StreamConfiguration.instance(json));
+            StreamInfo created = StreamCreation.add(js, StreamConfiguration.instance(json));
             StreamConfiguration config = js.getStreamInfo(stream.name()).getConfiguration();
             assertThat(created.getConfiguration().getName()).isEqualTo(stream.name());
             assertThat(config.getSubjects()).containsExactlyElementsOf(stream.subjects());
@@ -122,24 +128,6 @@ class LiveStreamCreationTest {
         assertThat(config.getMaxMsgs()).as("no message count limit").isEqualTo(-1);
         assertThat(config.getMaxConsumers()).as("no consumer limit").isEqualTo(-1);
         assertThat(config.getMaxMsgSize()).as("no message size limit").isEqualTo(-1);
-    }
-
-    /**
-     * Adds the stream, retrying while the meta leader does not yet know every peer's JetStream
-     * resources ("no suitable peers for placement", error 10005), which takes a moment after the
-     * cluster first becomes healthy on a busy machine.
-     */
-    static StreamInfo addStream(JetStreamManagement js, StreamConfiguration config) throws Exception {
-        for (int tries = 0; ; tries++) {
-            try {
-                return js.addStream(config);
-            } catch (io.nats.client.JetStreamApiException e) {
-                if (e.getApiErrorCode() != 10005 || tries >= 60) {
-                    throw e;
-                }
-                Thread.sleep(500);
-            }
-        }
     }
 
     private static String remote(LoopbackCluster us) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teei.nats.manifests.SpecFixture;
 import io.teei.nats.manifests.model.JetStreamSettings;
+import io.teei.nats.manifests.model.NatsVersion;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Topology;
 import io.teei.nats.manifests.tools.Command;
@@ -22,13 +23,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every NATS config, as each pod of each region sees it, is accepted by {@code nats-server -t}
- * 2.10.27 and then really starts: {@code -t} alone misses an unknown account on a leafnode remote
+ * Every NATS config, as each pod of each region sees it, is accepted by {@code nats-server -t} of
+ * the release the nats image names, and then really starts, for the default release (2.15.1) and
+ * for 2.10.27 with the rendering for it: {@code -t} alone misses an unknown account on a leafnode remote
  * or an invalid domain. Config, certificates and environment come from what {@code kubectl
  * kustomize} builds; each server runs in a network namespace of its own with only a loopback
  * interface, so its route and leafnode dials cannot leave the machine.
  */
 class NatsServerStartTest {
+
+    /** The older release every config is also proven on, with the rendering for it. */
+    static final NatsVersion RELEASE_2_10 = new NatsVersion(2, 10, 27);
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -43,6 +48,17 @@ class NatsServerStartTest {
     @Test
     void withClientAndRouteTlsOnEveryPodConfigStartsToo() throws IOException {
         startEveryPod(RenderedReference.of(SpecFixture.everythingOn(dir.resolve("spec")).dir(), dir.resolve("k8s")));
+    }
+
+    @Test
+    void pinnedToNats2Point10EveryPodConfigStartsOnThatRelease() throws IOException {
+        startEveryPod(RenderedReference.of(SpecFixture.reference(dir.resolve("spec")).nats(RELEASE_2_10).dir(), dir.resolve("k8s")));
+    }
+
+    @Test
+    void pinnedToNats2Point10WithEveryTlsEveryPodConfigStartsOnThatRelease() throws IOException {
+        startEveryPod(RenderedReference.of(SpecFixture.everythingOn(dir.resolve("spec")).nats(RELEASE_2_10).dir(),
+                dir.resolve("k8s")));
     }
 
     private void startEveryPod(RenderedReference reference) throws IOException {
@@ -76,7 +92,7 @@ class NatsServerStartTest {
         assertThat(liveness.path("status").asText()).as("liveness of %s/%s", region.name(), pod).isEqualTo("ok");
         JsonNode varz = json.readTree(out.resolve("varz.json").toFile());
         assertThat(varz.path("server_name").asText()).isEqualTo(pod + "-" + region.name());
-        assertThat(varz.path("version").asText()).isEqualTo("2.10.27");
+        assertThat(varz.path("version").asText()).isEqualTo(topology.natsVersion().toString());
         assertThat(varz.path("cluster").path("name").asText()).isEqualTo(region.clusterName());
         assertThat(varz.path("system_account").asText()).isEqualTo(topology.accounts().system().name());
         boolean accepts = topology.leafnodeLinks().stream().anyMatch(l -> l.acceptingRegion().equals(region.name()));

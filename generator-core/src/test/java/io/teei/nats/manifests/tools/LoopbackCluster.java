@@ -28,7 +28,15 @@ public final class LoopbackCluster implements AutoCloseable {
     public static final String LEAF_USER = "leaf";
     public static final String LEAF_PASSWORD = "leaf-test-password";
 
+    /**
+     * A bound on forming the cluster, only there so that a server that never comes up fails the
+     * test: starting takes under a second, a meta leader election 4 to 9 s, and a busy machine
+     * may need a second round.
+     */
+    private static final Duration FORMATION = Duration.ofSeconds(90);
+
     private final List<Process> servers = new ArrayList<>();
+    private final List<Path> logs = new ArrayList<>();
     private final int[] clientPorts;
     private final int[] monitorPorts;
     private final int[] leafnodePorts;
@@ -76,10 +84,12 @@ public final class LoopbackCluster implements AutoCloseable {
                         """.formatted(name, i, cluster.clientPorts[i], cluster.monitorPorts[i],
                         dir.resolve(name + "-" + i + "-data"), domain, maxFileStore.quantity(), APP_USER, APP_PASSWORD, name, routePorts[i], routes,
                         leafnodes.apply(cluster, i)));
+                Path log = dir.resolve(name + "-" + i + ".log");
+                cluster.logs.add(log);
                 cluster.servers.add(new ProcessBuilder(Tools.natsServer().toString(), "-c", config.toString())
-                        .redirectErrorStream(true).redirectOutput(dir.resolve(name + "-" + i + ".log").toFile()).start());
+                        .redirectErrorStream(true).redirectOutput(log.toFile()).start());
             }
-            cluster.awaitJetStream(Duration.ofSeconds(30));
+            cluster.awaitJetStream(FORMATION);
         } catch (IOException e) {
             cluster.close();
             throw new UncheckedIOException(e);
@@ -137,6 +147,28 @@ public final class LoopbackCluster implements AutoCloseable {
                 sleep(100);
             }
         }
+    }
+
+    /** The last lines each server logged, warnings and errors first: for the message of a failed test. */
+    public String logTails(int lines) {
+        StringBuilder out = new StringBuilder();
+        for (Path log : logs) {
+            out.append("--- ").append(log.getFileName()).append('\n');
+            try {
+                List<String> all = Files.readAllLines(log);
+                List<String> warnings = all.stream().filter(l -> l.contains("[WRN]") || l.contains("[ERR]")).toList();
+                last(warnings, lines).forEach(l -> out.append(l).append('\n'));
+                out.append("...\n");
+                last(all, lines).forEach(l -> out.append(l).append('\n'));
+            } catch (IOException e) {
+                out.append("(cannot read: ").append(e.getMessage()).append(")\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private static List<String> last(List<String> lines, int count) {
+        return lines.subList(Math.max(0, lines.size() - count), lines.size());
     }
 
     @Override

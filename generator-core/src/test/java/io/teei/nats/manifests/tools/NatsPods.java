@@ -80,7 +80,7 @@ public final class NatsPods {
             }
             List<String> rendered = (List<String>) container.get("command");
             assertThat(rendered).hasSize(3).startsWith("nats-server", "--config");
-            List<String> command = List.of(Tools.natsServer().toString(), "--config", paths.hostPath(rendered.get(2)).toString());
+            List<String> command = List.of(Tools.natsServer(topology.natsVersion()).toString(), "--config", paths.hostPath(rendered.get(2)).toString());
             Map<String, String> env = PodEnvironment.resolve((List<Map<String, Object>>) container.get("env"), pod,
                     testSecrets(topology));
             pods.add(new Pod(region.name(), pod, root, command, env, container));

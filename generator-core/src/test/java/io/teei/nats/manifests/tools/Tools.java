@@ -2,6 +2,8 @@ package io.teei.nats.manifests.tools;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import io.teei.nats.manifests.model.NatsReleases;
+import io.teei.nats.manifests.model.NatsVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,8 +15,6 @@ import java.util.stream.Stream;
  */
 public final class Tools {
 
-    private static final String NATS_SERVER_VERSION = "2.10.27";
-
     private Tools() {
     }
 
@@ -24,16 +24,26 @@ public final class Tools {
                 + " kustomize 5.5), for example from the Kubernetes apt repository, and run the tests again."));
     }
 
-    /** nats-server 2.10.27: $NATS_SERVER, or where .ci/install-nats-server puts it. */
+    /** The nats-server release this project renders by default. */
     public static Path natsServer() {
-        String configured = System.getenv("NATS_SERVER");
+        return natsServer(NatsReleases.DEFAULT);
+    }
+
+    /**
+     * A nats-server release: {@code $NATS_SERVER_2_15_1} (for 2.15.1; {@code $NATS_SERVER} too for
+     * the default release), or where {@code .ci/install-nats-server VERSION} puts it.
+     */
+    public static Path natsServer(NatsVersion release) {
+        String variable = "NATS_SERVER_" + release.toString().replace('.', '_');
+        String configured = Optional.ofNullable(System.getenv(variable))
+                .or(() -> release.equals(NatsReleases.DEFAULT) ? Optional.ofNullable(System.getenv("NATS_SERVER")) : Optional.empty())
+                .orElse(null);
         Path path = configured != null ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".cache/nats-manifests/tools/nats-server-" + NATS_SERVER_VERSION
-                        + "/usr/sbin/nats-server");
+                : Path.of(System.getProperty("user.home"), ".cache/nats-manifests/tools/nats-server-" + release + "/usr/sbin/nats-server");
         if (!Files.isExecutable(path)) {
-            fail("nats-server " + NATS_SERVER_VERSION + " not found at " + path + ". Install it with"
-                    + " '.ci/install-nats-server' (from Debian trixie; bookworm's 2.9.10 is too old), or point"
-                    + " NATS_SERVER at a 2.10.27 binary.");
+            fail("nats-server " + release + " not found at " + path + ". Install it with '.ci/install-nats-server " + release
+                    + "' (from Debian's packages; bookworm's own 2.9.10 is too old), or point " + variable + " at a "
+                    + release + " binary.");
         }
         return path;
     }
