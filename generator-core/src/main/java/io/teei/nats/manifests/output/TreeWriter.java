@@ -39,6 +39,18 @@ public final class TreeWriter {
     /** The same, running {@code afterEachStep} after every change on disk (for the tests that kill a writer). */
     static WritePlan write(RenderedTree tree, Path outputDir, Duration patience, Runnable afterEachStep) throws IOException {
         Path root = outputDir.toAbsolutePath().normalize();
+        byte[] index = OwnedFiles.of(tree).text().getBytes(StandardCharsets.UTF_8);
+        // A first look without the lock: a refused or unchanged tree leaves the directory untouched,
+        // not even a lock file comes and goes.
+        if (Files.isDirectory(root) && !Journal.pending(root)) {
+            WritePlan preview = WritePlan.of(tree, root);
+            if (preview.refused()) {
+                throw new ForeignFilesException(root, preview.paths(FileChange.Kind.FOREIGN));
+            }
+            if (unchanged(preview, root, index)) {
+                return preview;
+            }
+        }
         Files.createDirectories(root);
         try (OutputLock lock = OutputLock.acquire(root, patience)) {
             Journal.recover(root);
@@ -46,10 +58,7 @@ public final class TreeWriter {
             if (plan.refused()) {
                 throw new ForeignFilesException(root, plan.paths(FileChange.Kind.FOREIGN));
             }
-            byte[] index = OwnedFiles.of(tree).text().getBytes(StandardCharsets.UTF_8);
-            Path indexFile = root.resolve(OwnedFiles.INDEX);
-            boolean indexChanged = !Files.isRegularFile(indexFile) || !Arrays.equals(Files.readAllBytes(indexFile), index);
-            if (plan.changes().stream().allMatch(c -> c.kind() == FileChange.Kind.UNCHANGED) && !indexChanged) {
+            if (unchanged(plan, root, index)) {
                 return plan;
             }
             Journal journal = Journal.begin(root, afterEachStep);
@@ -60,12 +69,21 @@ public final class TreeWriter {
                     case UNCHANGED, FOREIGN -> { }
                 }
             }
-            if (indexChanged) {
+            if (!indexIs(root, index)) {
                 journal.write(OwnedFiles.INDEX, index);
             }
             journal.commit();
             return plan;
         }
+    }
+
+    private static boolean unchanged(WritePlan plan, Path root, byte[] index) throws IOException {
+        return plan.changes().stream().allMatch(c -> c.kind() == FileChange.Kind.UNCHANGED) && indexIs(root, index);
+    }
+
+    private static boolean indexIs(Path root, byte[] index) throws IOException {
+        Path file = root.resolve(OwnedFiles.INDEX);
+        return Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), index);
     }
 
     /**

@@ -111,4 +111,20 @@ class TreeWriterTest {
         assertThat(out.resolve(Journal.DIR)).doesNotExist();
         assertThat(TreeCheck.check(tree, out)).isEmpty();
     }
+
+    @Test
+    void anUnchangedOrRefusedTreeLeavesTheDirectoryItselfUntouched() throws IOException {
+        Path out = dir.resolve("k8s");
+        RenderedTree tree = tree("a.yaml", "a\n");
+        TreeWriter.write(tree, out);
+        FileTime old = FileTime.fromMillis(1_000_000);
+        Files.setLastModifiedTime(out, old);
+        TreeWriter.write(tree, out);
+        assertThat(Files.getLastModifiedTime(out)).as("directory after an unchanged write").isEqualTo(old);
+        Files.writeString(out.resolve("b.yaml"), "by hand\n");
+        Files.setLastModifiedTime(out, old);
+        assertThatThrownBy(() -> TreeWriter.write(tree("a.yaml", "a\n", "b.yaml", "b\n"), out))
+                .isInstanceOf(ForeignFilesException.class);
+        assertThat(Files.getLastModifiedTime(out)).as("directory after a refused write").isEqualTo(old);
+    }
 }
