@@ -2,20 +2,39 @@ package io.teei.nats.manifests;
 
 import io.teei.nats.manifests.diag.Problem;
 import io.teei.nats.manifests.diag.Problems;
+import io.teei.nats.manifests.model.Capacity;
+import io.teei.nats.manifests.model.Region;
+import io.teei.nats.manifests.model.RegionCapacity;
+import io.teei.nats.manifests.model.RegionRole;
+import io.teei.nats.manifests.model.Topology;
+import io.teei.nats.manifests.model.ValidatedSpec;
+import io.teei.nats.manifests.output.Drift;
+import io.teei.nats.manifests.output.FileChange;
+import io.teei.nats.manifests.output.ForeignFilesException;
+import io.teei.nats.manifests.output.RenderedTree;
+import io.teei.nats.manifests.output.TreeCheck;
 import io.teei.nats.manifests.output.TreeWriter;
+import io.teei.nats.manifests.output.WritePlan;
 import io.teei.nats.manifests.render.Renderer;
-import io.teei.nats.manifests.spec.LoadedSpec;
+import io.teei.nats.manifests.review.DiffReport;
+import io.teei.nats.manifests.review.RegionComparison;
+import io.teei.nats.manifests.review.RegionDiff;
 import io.teei.nats.manifests.spec.SpecLoader;
-import io.teei.nats.manifests.spec.SpecReport;
+import io.teei.nats.manifests.spec.SpecReading;
 import io.teei.nats.manifests.validate.TopologyValidator;
+import io.teei.nats.manifests.validate.Validation;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The library's entry point from plain Java: read a spec directory and validate it.
+ * The core API, for plain Java and for the build-tool adapters: read and validate a spec
+ * directory, and the operations on it (validate, generate, check, diff), each answering with an
+ * {@link Outcome} to show.
  *
  * <pre>{@code
  * SpecReport report = NatsManifests.load(Path.of("overlays"));
@@ -33,32 +52,125 @@ public final class NatsManifests {
      * error; warnings come with it. Every problem of every file is reported, not just the first.
      */
     public static SpecReport load(Path specDir) {
-        SpecReport read = SpecLoader.load(specDir);
+        SpecReading read = SpecLoader.load(specDir);
         if (read.spec().isEmpty()) {
-            return read;
+            return new SpecReport(Optional.empty(), read.problems());
         }
-        LoadedSpec spec = read.spec().get();
+        Validation validation = TopologyValidator.validated(read.spec().get());
         List<Problem> problems = new ArrayList<>(read.problems());
-        problems.addAll(TopologyValidator.validate(spec.topology(), spec.sources()));
-        List<Problem> sorted = Problems.sortedByLocation(problems);
-        boolean errors = sorted.stream().anyMatch(Problem::isError);
-        return new SpecReport(errors ? Optional.empty() : Optional.of(spec), sorted);
+        problems.addAll(validation.problems());
+        return new SpecReport(validation.spec(), Problems.sortedByLocation(problems));
+    }
+
+    /** Reads and validates the spec directory; says how big it is and how full each region's nodes get. */
+    public static Outcome validate(Path specDir) {
+        SpecReport report = load(specDir);
+        if (report.spec().isEmpty()) {
+            return Outcome.specErrors(report, specDir);
+        }
+        Topology topology = report.spec().get().topology();
+        List<String> lines = new ArrayList<>();
+        lines.add("Spec " + specDir + " is valid: " + topology.regions().size() + " regions, "
+                + topology.regions().stream().mapToInt(r -> r.streams().size()).sum() + " streams, "
+                + topology.leafnodeLinks().size() + " leafnode link(s)");
+        for (RegionCapacity c : Capacity.of(topology)) {
+            lines.add("  " + c.region() + ": streams at their limits take " + c.fileStreamsPerNode().approximate()
+                    + " of a " + c.fileStore().approximate() + " file store per node ("
+                    + RegionCapacity.percent(c.fileStreamsPerNode(), c.fileStore()) + "%) on a " + c.volume().approximate()
+                    + " volume");
+        }
+        return Outcome.succeeded(report, lines);
     }
 
     /**
      * Reads, validates and renders the spec directory and writes the tree into the output
-     * directory, all or nothing (see {@link TreeWriter}). When the spec has an error, nothing is
-     * rendered and no file is touched.
+     * directory, all or nothing (see {@link TreeWriter}). When the spec has an error, or the tree
+     * would overwrite files nats-manifests never wrote, nothing is written and the outcome says why.
      *
-     * @throws io.teei.nats.manifests.output.ForeignFilesException when the tree would overwrite
-     *     files nats-manifests never wrote; nothing is written then
      * @throws IOException when the output directory cannot be written
      */
     public static GenerateResult generate(Path specDir, Path outputDir) throws IOException {
+        long start = System.nanoTime();
         SpecReport report = load(specDir);
         if (report.spec().isEmpty()) {
-            return new GenerateResult(report, Optional.empty());
+            return new GenerateResult(report, Optional.empty(), Outcome.specErrors(report, specDir));
         }
-        return new GenerateResult(report, Optional.of(TreeWriter.write(Renderer.render(report.spec().get()), outputDir)));
+        RenderedTree tree = Renderer.render(report.spec().get());
+        WritePlan plan;
+        try {
+            plan = TreeWriter.write(tree, outputDir);
+        } catch (ForeignFilesException e) {
+            return new GenerateResult(report, Optional.empty(), Outcome.failed(report.problems(), e.getMessage()));
+        }
+        int changed = plan.paths(FileChange.Kind.CREATE).size() + plan.paths(FileChange.Kind.UPDATE).size();
+        int regions = report.spec().get().topology().regions().size();
+        String line = "Rendered " + tree.size() + " files for " + regions + (regions == 1 ? " region (" : " regions (")
+                + changed + " changed, " + plan.paths(FileChange.Kind.DELETE).size() + " removed) in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms";
+        return new GenerateResult(report, Optional.of(plan), Outcome.succeeded(report, List.of(line)));
+    }
+
+    /**
+     * Renders the spec directory in memory and compares it with the output directory, writing
+     * nothing: fails listing every missing, stale, hand-edited or extra file with at most
+     * {@code maxDiffLines} lines of unified diff.
+     *
+     * @throws IOException when the output directory cannot be read
+     */
+    public static Outcome check(Path specDir, Path outputDir, int maxDiffLines) throws IOException {
+        SpecReport report = load(specDir);
+        if (report.spec().isEmpty()) {
+            return Outcome.specErrors(report, specDir);
+        }
+        RenderedTree tree = Renderer.render(report.spec().get());
+        List<Drift> drifts = TreeCheck.check(tree, outputDir);
+        if (drifts.isEmpty()) {
+            return Outcome.succeeded(report, List.of("Checked " + tree.size() + " files in " + outputDir + ": up to date with "
+                    + specDir));
+        }
+        StringBuilder message = new StringBuilder().append(drifts.size()).append(" file(s) in ").append(outputDir)
+                .append(" differ from what ").append(specDir).append(" renders:");
+        TreeCheck.report(drifts, maxDiffLines).forEach(line -> message.append(System.lineSeparator()).append(line));
+        return Outcome.failed(report.problems(), message.toString());
+    }
+
+    /**
+     * What differs between regions' manifests: with no region named, every region against the
+     * primary; with one, that region against the primary; with two, the second against the
+     * first. With {@code markdown}, also writes the report there as Markdown.
+     *
+     * @throws IOException when the Markdown file cannot be written
+     */
+    public static Outcome diff(Path specDir, List<String> regions, Optional<Path> markdown) throws IOException {
+        SpecReport report = load(specDir);
+        if (report.spec().isEmpty()) {
+            return Outcome.specErrors(report, specDir);
+        }
+        ValidatedSpec spec = report.spec().get();
+        Topology topology = spec.topology();
+        Region primary = topology.regions().stream().filter(r -> r.role() == RegionRole.PRIMARY).findFirst().orElseThrow();
+        List<Optional<Region>> named = regions.stream().map(String::trim).filter(s -> !s.isEmpty()).map(topology::region).toList();
+        List<String> unknown = regions.stream().map(String::trim).filter(s -> !s.isEmpty() && topology.region(s).isEmpty()).toList();
+        if (!unknown.isEmpty() || named.size() > 2) {
+            return Outcome.failed(report.problems(), (unknown.isEmpty() ? "Regions to compare are one or two, not " + regions
+                    : "Unknown region(s) " + unknown + " to compare") + "; the spec has "
+                    + topology.regions().stream().map(Region::name).toList());
+        }
+        List<RegionComparison> comparisons = new ArrayList<>();
+        if (named.isEmpty()) {
+            topology.regions().stream().filter(r -> r != primary).forEach(r -> comparisons.add(RegionDiff.compare(spec, primary, r)));
+        } else if (named.size() == 1) {
+            comparisons.add(RegionDiff.compare(spec, primary, named.get(0).orElseThrow()));
+        } else {
+            comparisons.add(RegionDiff.compare(spec, named.get(0).orElseThrow(), named.get(1).orElseThrow()));
+        }
+        List<String> lines = new ArrayList<>(DiffReport.text(comparisons));
+        if (markdown.isPresent()) {
+            Path file = markdown.get().toAbsolutePath();
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, DiffReport.markdown(comparisons), StandardCharsets.UTF_8);
+            lines.add("Wrote the region diff as Markdown to " + markdown.get());
+        }
+        return Outcome.succeeded(report, lines);
     }
 }

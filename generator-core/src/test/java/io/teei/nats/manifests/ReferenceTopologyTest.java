@@ -3,7 +3,6 @@ package io.teei.nats.manifests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teei.nats.manifests.diag.Problem;
-import io.teei.nats.manifests.spec.SpecReport;
 import org.junit.jupiter.api.Test;
 
 class ReferenceTopologyTest {

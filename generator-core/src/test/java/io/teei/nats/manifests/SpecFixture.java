@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.teei.nats.manifests.diag.Problem;
 import io.teei.nats.manifests.model.NatsReleases;
 import io.teei.nats.manifests.model.NatsVersion;
-import io.teei.nats.manifests.spec.SpecReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

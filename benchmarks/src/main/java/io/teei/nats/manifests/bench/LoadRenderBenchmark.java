@@ -1,11 +1,12 @@
 package io.teei.nats.manifests.bench;
 
 import io.teei.nats.manifests.NatsManifests;
+import io.teei.nats.manifests.SpecReport;
+import io.teei.nats.manifests.model.ValidatedSpec;
 import io.teei.nats.manifests.output.RenderedTree;
 import io.teei.nats.manifests.render.Renderer;
-import io.teei.nats.manifests.spec.LoadedSpec;
 import io.teei.nats.manifests.spec.SpecLoader;
-import io.teei.nats.manifests.spec.SpecReport;
+import io.teei.nats.manifests.spec.SpecReading;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,7 @@ public class LoadRenderBenchmark {
     public String topology;
 
     private Path dir;
-    private LoadedSpec spec;
+    private ValidatedSpec spec;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -56,7 +57,7 @@ public class LoadRenderBenchmark {
 
     /** Reading the files into a model, with the reading problems but no semantic rule. */
     @Benchmark
-    public SpecReport load() {
+    public SpecReading load() {
         return SpecLoader.load(dir);
     }
 
@@ -66,7 +67,7 @@ public class LoadRenderBenchmark {
         return NatsManifests.load(dir);
     }
 
-    /** Rendering a spec already loaded. */
+    /** Rendering a spec already loaded and validated. */
     @Benchmark
     public RenderedTree render() {
         return Renderer.render(spec);

@@ -1,8 +1,8 @@
 package io.teei.nats.manifests.bench;
 
 import io.teei.nats.manifests.NatsManifests;
-import io.teei.nats.manifests.spec.LoadedSpec;
-import io.teei.nats.manifests.spec.SpecReport;
+import io.teei.nats.manifests.SpecReport;
+import io.teei.nats.manifests.model.ValidatedSpec;
 import io.teei.nats.manifests.synthetic.SyntheticSpecs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +46,7 @@ public final class SpecDirs {
      * Loads the directory and insists on a clean report: a benchmark over a spec with problems
      * would time the error path, not the one users run.
      */
-    public static LoadedSpec loadClean(Path dir) {
+    public static ValidatedSpec loadClean(Path dir) {
         SpecReport report = NatsManifests.load(dir);
         if (!report.problems().isEmpty()) {
             throw new IllegalStateException(dir + " has problems: " + report.problems());

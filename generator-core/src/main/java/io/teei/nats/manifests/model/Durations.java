@@ -47,4 +47,13 @@ public final class Durations {
         }
         return seconds + "s";
     }
+
+    /**
+     * A Go duration ({@code time.ParseDuration}) in the largest exact unit of h, m and s: 168 h
+     * stays {@code 168h}, because Go has no day unit. nats-server and NACK both read this form.
+     */
+    public static String go(Duration duration) {
+        long seconds = duration.getSeconds();
+        return seconds % 3_600 == 0 ? seconds / 3_600 + "h" : seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
+    }
 }

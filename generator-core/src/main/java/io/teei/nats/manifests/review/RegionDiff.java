@@ -2,11 +2,10 @@ package io.teei.nats.manifests.review;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.teei.nats.manifests.model.Region;
-import io.teei.nats.manifests.model.Topology;
+import io.teei.nats.manifests.model.ValidatedSpec;
 import io.teei.nats.manifests.output.UnifiedDiff;
-import io.teei.nats.manifests.render.RegionManifests;
-import io.teei.nats.manifests.render.SpecSources;
-import io.teei.nats.manifests.render.YamlWriter;
+import io.teei.nats.manifests.render.region.RegionManifests;
+import io.teei.nats.manifests.render.common.YamlWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,9 +31,9 @@ public final class RegionDiff {
     private RegionDiff() {
     }
 
-    public static RegionComparison compare(Topology topology, Region left, Region right, SpecSources sources) {
-        Map<String, Map<String, Object>> leftObjects = byKindAndName(RegionManifests.objects(topology, left, sources));
-        Map<String, Map<String, Object>> rightObjects = byKindAndName(RegionManifests.objects(topology, right, sources));
+    public static RegionComparison compare(ValidatedSpec spec, Region left, Region right) {
+        Map<String, Map<String, Object>> leftObjects = byKindAndName(RegionManifests.objects(spec, left));
+        Map<String, Map<String, Object>> rightObjects = byKindAndName(RegionManifests.objects(spec, right));
         Set<String> keys = new LinkedHashSet<>(leftObjects.keySet());
         keys.addAll(rightObjects.keySet());
         List<ObjectDifference> objects = new ArrayList<>();

@@ -29,7 +29,7 @@ public final class SpecLoader {
     private SpecLoader() {
     }
 
-    public static SpecReport load(Path specDir) {
+    public static SpecReading load(Path specDir) {
         List<Problem> problems = new ArrayList<>();
         SourceMap.Builder sources = new SourceMap.Builder();
         Path base = specDir.resolve(BASE_FILE);
@@ -38,7 +38,7 @@ public final class SpecLoader {
             problems.add(new Problem(Severity.ERROR, RuleId.SPEC_DIRECTORY, specDir.toString(), Optional.empty(),
                     "the spec directory " + specDir + " " + what,
                     "point to the directory that holds " + BASE_FILE + " and one <region>.yaml per region"));
-            return new SpecReport(Optional.empty(), problems);
+            return new SpecReading(Optional.empty(), problems);
         }
         List<Path> regionFiles;
         try {
@@ -46,14 +46,14 @@ public final class SpecLoader {
         } catch (IOException e) {
             problems.add(new Problem(Severity.ERROR, RuleId.SPEC_DIRECTORY, specDir.toString(), Optional.empty(),
                     "cannot list the spec directory: " + e.getMessage(), "check the directory's permissions"));
-            return new SpecReport(Optional.empty(), problems);
+            return new SpecReading(Optional.empty(), problems);
         }
         if (regionFiles.size() > SpecLimits.MAX_REGIONS) {
             problems.add(new Problem(Severity.ERROR, RuleId.SPEC_LIMIT, specDir.toString(), Optional.empty(),
                     "the spec directory " + specDir + " holds " + regionFiles.size() + " region files; at most "
                             + SpecLimits.MAX_REGIONS + " regions are allowed",
                     "keep base.yaml and one <region>.yaml per region in the directory, and nothing else ending in .yaml"));
-            return new SpecReport(Optional.empty(), problems);
+            return new SpecReading(Optional.empty(), problems);
         }
 
         Optional<BaseSpec> baseSpec = SpecDocument.read(base, new SpecContext(base.toString(), problems, sources))
@@ -81,13 +81,13 @@ public final class SpecLoader {
         }
         List<Problem> sorted = Problems.sortedByLocation(problems);
         if (baseSpec.isEmpty() || declared.isEmpty() || sorted.stream().anyMatch(Problem::isError)) {
-            return new SpecReport(Optional.empty(), sorted);
+            return new SpecReading(Optional.empty(), sorted);
         }
         List<Region> ordered = declared.get().stream().map(regions::get).toList();
         List<Path> files = new ArrayList<>();
         files.add(base);
         files.addAll(regionFiles);
-        return new SpecReport(Optional.of(new LoadedSpec(baseSpec.get().with(ordered), sourceMap, files)), sorted);
+        return new SpecReading(Optional.of(new LoadedSpec(baseSpec.get().with(ordered), sourceMap, files)), sorted);
     }
 
     private static List<Path> regionFiles(Path specDir) throws IOException {

@@ -3,7 +3,9 @@ package io.teei.nats.manifests.validate;
 import static io.teei.nats.manifests.validate.Findings.path;
 
 import io.teei.nats.manifests.diag.RuleId;
+import io.teei.nats.manifests.model.Capacity;
 import io.teei.nats.manifests.model.Region;
+import io.teei.nats.manifests.model.RegionCapacity;
 import io.teei.nats.manifests.model.Topology;
 
 /** Rules that every node has room for its streams at their limits, and the process for itself. */

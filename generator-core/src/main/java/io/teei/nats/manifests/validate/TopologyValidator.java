@@ -4,7 +4,10 @@ import io.teei.nats.manifests.diag.Problem;
 import io.teei.nats.manifests.diag.Problems;
 import io.teei.nats.manifests.diag.SourceMap;
 import io.teei.nats.manifests.model.Topology;
+import io.teei.nats.manifests.model.ValidatedSpec;
+import io.teei.nats.manifests.spec.LoadedSpec;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The rules a schema cannot express, over a whole topology. Works the same on a model read from
@@ -33,5 +36,25 @@ public final class TopologyValidator {
     /** Every problem, placed in the spec files the topology was read from, in file and line order. */
     public static List<Problem> validate(Topology topology, SourceMap sources) {
         return Problems.sortedByLocation(validate(topology).stream().map(p -> p.locatedBy(sources)).toList());
+    }
+
+    /**
+     * Runs every rule over a spec read from files, each problem placed in the file and line it
+     * comes from; the spec is validated when no problem is an error.
+     */
+    public static Validation validated(LoadedSpec spec) {
+        List<Problem> problems = validate(spec.topology(), spec.sources());
+        return new Validation(passed(problems) ? Optional.of(new ValidatedSpec(spec.topology(), spec.files())) : Optional.empty(),
+                problems);
+    }
+
+    /** Runs every rule over a topology built in Java, each problem placed by its model path. */
+    public static Validation validated(Topology topology) {
+        List<Problem> problems = validate(topology);
+        return new Validation(passed(problems) ? Optional.of(new ValidatedSpec(topology, List.of())) : Optional.empty(), problems);
+    }
+
+    private static boolean passed(List<Problem> problems) {
+        return problems.stream().noneMatch(Problem::isError);
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Topology;
-import io.teei.nats.manifests.render.PodLayout;
+import io.teei.nats.manifests.render.common.PodLayout;
 import io.teei.nats.manifests.tools.BuiltObjects;
 import io.teei.nats.manifests.tools.Command;
 import io.teei.nats.manifests.tools.ContainerPaths;

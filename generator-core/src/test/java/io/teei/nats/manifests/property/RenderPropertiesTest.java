@@ -8,8 +8,8 @@ import io.teei.nats.manifests.diag.Problem;
 import io.teei.nats.manifests.output.RenderedFile;
 import io.teei.nats.manifests.output.RenderedTree;
 import io.teei.nats.manifests.render.Renderer;
-import io.teei.nats.manifests.spec.LoadedSpec;
-import io.teei.nats.manifests.spec.SpecReport;
+import io.teei.nats.manifests.model.ValidatedSpec;
+import io.teei.nats.manifests.SpecReport;
 import io.teei.nats.manifests.tools.FileSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,7 +67,7 @@ class RenderPropertiesTest {
         try {
             SpecReport report = NatsManifests.load(SpecText.write(shape, work.resolve("one").resolve("overlays")));
             assertThat(report.errors()).as("problems of a generated valid spec").isEmpty();
-            LoadedSpec spec = report.spec().orElseThrow();
+            ValidatedSpec spec = report.spec().orElseThrow();
             RenderedTree first = Renderer.render(spec);
             RenderedTree elsewhere = Renderer.render(NatsManifests.load(SpecText.write(shape,
                     work.resolve("another place").resolve("overlays"))).spec().orElseThrow());

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.teei.nats.manifests.SpecFixture;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.output.UnifiedDiff;
+import io.teei.nats.manifests.render.common.YamlWriter;
+import io.teei.nats.manifests.render.region.RegionManifests;
 import io.teei.nats.manifests.tools.Kustomize;
 import io.teei.nats.manifests.tools.RenderedReference;
 import java.nio.file.Path;
@@ -69,7 +71,7 @@ class KustomizeBuildTest {
         for (Region region : reference.regions()) {
             SortedMap<String, String> built = byKindAndName(reference.built(region));
             SortedMap<String, String> meant = byKindAndName(asMaps(
-                    RegionManifests.objects(reference.spec().topology(), region, SpecSources.of(reference.spec()))));
+                    RegionManifests.objects(reference.spec(), region)));
             assertThat(built.keySet()).as("objects of %s", region.name()).containsExactlyElementsOf(meant.keySet());
             List<String> differences = new ArrayList<>();
             meant.forEach((key, yaml) -> differences.addAll(UnifiedDiff.between(region.name() + "/" + key, yaml, built.get(key))));

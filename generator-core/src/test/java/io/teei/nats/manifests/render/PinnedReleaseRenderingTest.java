@@ -7,7 +7,7 @@ import io.teei.nats.manifests.diag.Problem;
 import io.teei.nats.manifests.diag.RuleId;
 import io.teei.nats.manifests.model.NatsVersion;
 import io.teei.nats.manifests.output.RenderedTree;
-import io.teei.nats.manifests.spec.SpecReport;
+import io.teei.nats.manifests.SpecReport;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -6,6 +6,7 @@ import io.teei.nats.manifests.NatsManifests;
 import io.teei.nats.manifests.SpecFixture;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Topology;
+import io.teei.nats.manifests.render.common.RenderScope;
 import io.teei.nats.manifests.render.k8s.CustomResources;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -10,8 +10,8 @@ import io.teei.nats.manifests.model.Topology;
 import io.teei.nats.manifests.output.RenderedTree;
 import io.teei.nats.manifests.render.Renderer;
 import io.teei.nats.manifests.render.kustomize.KustomizeTree;
-import io.teei.nats.manifests.spec.LoadedSpec;
-import io.teei.nats.manifests.spec.SpecReport;
+import io.teei.nats.manifests.model.ValidatedSpec;
+import io.teei.nats.manifests.SpecReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +30,7 @@ class SyntheticSpecsTest {
         SpecReport report = NatsManifests.load(SyntheticSpecs.write(dir, regions, streams));
 
         assertThat(report.problems()).isEmpty();
-        LoadedSpec spec = report.spec().orElseThrow();
+        ValidatedSpec spec = report.spec().orElseThrow();
         Topology topology = spec.topology();
         assertThat(topology.regions()).hasSize(regions);
         assertThat(topology.regions()).filteredOn(r -> r.role() == RegionRole.PRIMARY).hasSize(1);

@@ -1,6 +1,6 @@
 package io.teei.nats.manifests.tools;
 
-import io.teei.nats.manifests.render.PodLayout;
+import io.teei.nats.manifests.render.common.PodLayout;
 import java.util.List;
 import java.util.Map;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.teei.nats.manifests.model.LeafnodeLink;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Topology;
-import io.teei.nats.manifests.render.PodLayout;
+import io.teei.nats.manifests.render.common.PodLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.output.RenderedTree;
 import io.teei.nats.manifests.render.Renderer;
 import io.teei.nats.manifests.render.kustomize.KustomizeTree;
-import io.teei.nats.manifests.spec.LoadedSpec;
+import io.teei.nats.manifests.model.ValidatedSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.Map;
 
 /** The reference topology rendered into a directory, and what {@code kubectl kustomize} builds of it. */
-public record RenderedReference(LoadedSpec spec, RenderedTree tree, Path dir) {
+public record RenderedReference(ValidatedSpec spec, RenderedTree tree, Path dir) {
 
     public static RenderedReference into(Path dir) {
         return of(SpecFixture.referenceDir(), dir);
     }
 
     public static RenderedReference of(Path specDir, Path dir) {
-        LoadedSpec spec = NatsManifests.load(specDir).spec().orElseThrow();
+        ValidatedSpec spec = NatsManifests.load(specDir).spec().orElseThrow();
         RenderedTree tree = Renderer.render(spec);
         try {
             tree.writeTo(dir);

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teei.nats.manifests.diag.Problem;
 import io.teei.nats.manifests.model.Account;
-import io.teei.nats.manifests.model.AlertThresholds;
 import io.teei.nats.manifests.model.Accounts;
+import io.teei.nats.manifests.model.AlertThresholds;
 import io.teei.nats.manifests.model.AuthWiring;
 import io.teei.nats.manifests.model.ByteSize;
+import io.teei.nats.manifests.model.Capacity;
 import io.teei.nats.manifests.model.ComputeResources;
 import io.teei.nats.manifests.model.CpuQuantity;
 import io.teei.nats.manifests.model.Credentials;
@@ -19,6 +20,7 @@ import io.teei.nats.manifests.model.Monitoring;
 import io.teei.nats.manifests.model.NetworkAccess;
 import io.teei.nats.manifests.model.Ports;
 import io.teei.nats.manifests.model.Region;
+import io.teei.nats.manifests.model.RegionCapacity;
 import io.teei.nats.manifests.model.RegionNetwork;
 import io.teei.nats.manifests.model.RegionOverrides;
 import io.teei.nats.manifests.model.RegionRole;
@@ -33,6 +35,9 @@ import io.teei.nats.manifests.model.Tls;
 import io.teei.nats.manifests.model.TlsSource;
 import io.teei.nats.manifests.model.Topology;
 import io.teei.nats.manifests.model.VolumeSpec;
+import io.teei.nats.manifests.output.RenderedFile;
+import io.teei.nats.manifests.output.RenderedTree;
+import io.teei.nats.manifests.render.Renderer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +63,19 @@ class ProgrammaticModelTest {
                         + " the cluster name 'teei-nats-cluster'; the accepting side drops the leafnode link ('remote"
                         + " leafnode has same cluster name'). Fix: give each region its own cluster name, for example"
                         + " 'nats-us-east-1' and 'nats-eu-central-1'.");
+    }
+
+    @Test
+    void onlyAModelThatPassesEveryRuleReachesTheRenderer() {
+        Validation valid = TopologyValidator.validated(topology("nats-us", "nats-eu", 1));
+        assertThat(valid.problems()).isEmpty();
+        RenderedTree tree = Renderer.render(valid.spec().orElseThrow());
+        assertThat(tree.files()).extracting(RenderedFile::path).contains(
+                "overlays/us-east-1/nats/kustomization.yaml", "overlays/eu-central-1/nats/kustomization.yaml");
+
+        Validation broken = TopologyValidator.validated(topology("teei-nats-cluster", "teei-nats-cluster", 1));
+        assertThat(broken.spec()).isEmpty();
+        assertThat(broken.problems()).extracting(p -> p.rule().id()).containsExactly("link-cluster-names");
     }
 
     @Test

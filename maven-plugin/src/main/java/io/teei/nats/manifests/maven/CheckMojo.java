@@ -1,13 +1,8 @@
 package io.teei.nats.manifests.maven;
 
-import io.teei.nats.manifests.output.Drift;
-import io.teei.nats.manifests.output.RenderedTree;
-import io.teei.nats.manifests.output.TreeCheck;
-import io.teei.nats.manifests.render.Renderer;
-import io.teei.nats.manifests.spec.LoadedSpec;
+import io.teei.nats.manifests.NatsManifests;
 import java.io.File;
 import java.io.IOException;
-import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -44,23 +39,11 @@ public class CheckMojo extends AbstractMojo {
             getLog().info("nats-manifests: check skipped (nats.manifests.skip=true)");
             return;
         }
-        LoadedSpec spec = SpecInput.load(specDirectory, getLog());
-        RenderedTree tree = Renderer.render(spec);
-        List<Drift> drifts;
         try {
-            drifts = TreeCheck.check(tree, outputDirectory.toPath());
+            OutcomeLog.report(NatsManifests.check(specDirectory.toPath(), outputDirectory.toPath(), maxDiffLines), getLog(),
+                    System.lineSeparator() + "Run 'mvn generate-manifests' (or 'mvn nats-manifests:generate') and commit the result.");
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot read " + outputDirectory + ": " + e.getMessage(), e);
         }
-        if (drifts.isEmpty()) {
-            getLog().info("Checked " + tree.size() + " files in " + outputDirectory + ": up to date with " + specDirectory);
-            return;
-        }
-        String nl = System.lineSeparator();
-        StringBuilder message = new StringBuilder().append(drifts.size()).append(" file(s) in ").append(outputDirectory)
-                .append(" differ from what ").append(specDirectory).append(" renders:").append(nl);
-        TreeCheck.report(drifts, maxDiffLines).forEach(line -> message.append(line).append(nl));
-        message.append("Run 'mvn generate-manifests' (or 'mvn nats-manifests:generate') and commit the result.");
-        throw new MojoFailureException(message.toString());
     }
 }

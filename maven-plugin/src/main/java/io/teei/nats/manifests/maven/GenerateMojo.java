@@ -1,11 +1,6 @@
 package io.teei.nats.manifests.maven;
 
-import io.teei.nats.manifests.GenerateResult;
 import io.teei.nats.manifests.NatsManifests;
-import io.teei.nats.manifests.output.FileChange;
-import io.teei.nats.manifests.output.ForeignFilesException;
-import io.teei.nats.manifests.output.WritePlan;
-import io.teei.nats.manifests.spec.LoadedSpec;
 import java.io.File;
 import java.io.IOException;
 import org.apache.maven.plugin.AbstractMojo;
@@ -16,9 +11,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Renders the spec directory into the output directory. Everything is read, validated and
- * rendered before anything is written; files whose bytes do not change are left alone; files
- * written before and no longer rendered are removed; files nats-manifests never wrote are never
- * overwritten or removed. Bound to the {@code generate-manifests} phase.
+ * rendered before anything is written, and written all or nothing; files whose bytes do not
+ * change are left alone; files written before and no longer rendered are removed; files
+ * nats-manifests never wrote are never overwritten or removed. Bound to the
+ * {@code generate-manifests} phase.
  */
 @Mojo(name = "generate", threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
@@ -41,19 +37,8 @@ public class GenerateMojo extends AbstractMojo {
             getLog().info("nats-manifests: generate skipped (nats.manifests.skip=true)");
             return;
         }
-        long start = System.nanoTime();
         try {
-            GenerateResult result = NatsManifests.generate(specDirectory.toPath(), outputDirectory.toPath());
-            LoadedSpec spec = SpecInput.accept(result.report(), specDirectory, getLog());
-            WritePlan plan = result.written().orElseThrow();
-            int changed = plan.paths(FileChange.Kind.CREATE).size() + plan.paths(FileChange.Kind.UPDATE).size();
-            int removed = plan.paths(FileChange.Kind.DELETE).size();
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            int regions = spec.topology().regions().size();
-            getLog().info("Rendered " + plan.tree().size() + " files for " + regions + (regions == 1 ? " region (" : " regions (")
-                    + changed + " changed, " + removed + " removed) in " + millis + " ms");
-        } catch (ForeignFilesException e) {
-            throw new MojoFailureException(e.getMessage());
+            OutcomeLog.report(NatsManifests.generate(specDirectory.toPath(), outputDirectory.toPath()).outcome(), getLog());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write " + outputDirectory + ": " + e.getMessage(), e);
         }

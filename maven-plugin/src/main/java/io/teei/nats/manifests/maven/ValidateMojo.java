@@ -1,8 +1,6 @@
 package io.teei.nats.manifests.maven;
 
-import io.teei.nats.manifests.model.Topology;
-import io.teei.nats.manifests.validate.Capacity;
-import io.teei.nats.manifests.validate.RegionCapacity;
+import io.teei.nats.manifests.NatsManifests;
 import java.io.File;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -31,16 +29,7 @@ public class ValidateMojo extends AbstractMojo {
             getLog().info("nats-manifests: skipped (nats.manifests.skip=true)");
             return;
         }
-        Topology topology = SpecInput.load(specDirectory, getLog()).topology();
-        getLog().info("Spec " + specDirectory + " is valid: " + topology.regions().size() + " regions, "
-                + topology.regions().stream().mapToInt(r -> r.streams().size()).sum() + " streams, "
-                + topology.leafnodeLinks().size() + " leafnode link(s)");
-        for (RegionCapacity c : Capacity.of(topology)) {
-            getLog().info("  " + c.region() + ": streams at their limits take " + c.fileStreamsPerNode().approximate()
-                    + " of a " + c.fileStore().approximate() + " file store per node ("
-                    + RegionCapacity.percent(c.fileStreamsPerNode(), c.fileStore()) + "%) on a "
-                    + c.volume().approximate() + " volume");
-        }
+        OutcomeLog.report(NatsManifests.validate(specDirectory.toPath()), getLog());
     }
 
     void configure(File specDirectory, boolean skip) {

@@ -7,10 +7,11 @@ import io.teei.nats.manifests.model.LeafnodeLink;
 import io.teei.nats.manifests.model.SecretKeyRef;
 import io.teei.nats.manifests.model.TlsSource;
 import io.teei.nats.manifests.model.Topology;
-import io.teei.nats.manifests.render.Labels;
-import io.teei.nats.manifests.render.Names;
-import io.teei.nats.manifests.render.RenderScope;
-import io.teei.nats.manifests.render.TlsNames;
+import io.teei.nats.manifests.render.common.Labels;
+import io.teei.nats.manifests.render.common.Names;
+import io.teei.nats.manifests.render.common.OrderedMaps;
+import io.teei.nats.manifests.render.common.RenderScope;
+import io.teei.nats.manifests.render.common.TlsNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,12 +52,12 @@ public final class CustomResources {
         dnsNames.add("*." + headless + ".cluster.local");
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("secretName", TlsNames.secretName(names, kind, issuer));
-        spec.put("issuerRef", ordered("name", issuer.issuerName(), "kind", issuer.issuerKind().kind(), "group", "cert-manager.io"));
+        spec.put("issuerRef", OrderedMaps.of("name", issuer.issuerName(), "kind", issuer.issuerKind().kind(), "group", "cert-manager.io"));
         spec.put("dnsNames", dnsNames);
         spec.put("usages", List.of("server auth", "client auth"));
         spec.put("duration", "2160h");
         spec.put("renewBefore", "360h");
-        spec.put("privateKey", ordered("algorithm", "ECDSA", "size", 256, "rotationPolicy", "Always"));
+        spec.put("privateKey", OrderedMaps.of("algorithm", "ECDSA", "size", 256, "rotationPolicy", "Always"));
         return Optional.of(resource("cert-manager.io/v1", "Certificate", TlsNames.certificateName(names, kind), scope.topology(), spec));
     }
 
@@ -69,12 +70,12 @@ public final class CustomResources {
         }
         List<Map<String, Object>> data = new ArrayList<>();
         for (String key : secretKeys(scope)) {
-            data.add(ordered("secretKey", key, "remoteRef", ordered("key", source.get().vaultPath(), "property", key)));
+            data.add(OrderedMaps.of("secretKey", key, "remoteRef", OrderedMaps.of("key", source.get().vaultPath(), "property", key)));
         }
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("refreshInterval", "1h");
-        spec.put("secretStoreRef", ordered("name", source.get().storeName(), "kind", source.get().storeKind()));
-        spec.put("target", ordered("name", topology.auth().routes().password().secretName(), "creationPolicy", "Owner"));
+        spec.put("secretStoreRef", OrderedMaps.of("name", source.get().storeName(), "kind", source.get().storeKind()));
+        spec.put("target", OrderedMaps.of("name", topology.auth().routes().password().secretName(), "creationPolicy", "Owner"));
         spec.put("data", data);
         return Optional.of(resource("external-secrets.io/v1", "ExternalSecret", topology.auth().routes().password().secretName(),
                 topology, spec));
@@ -102,13 +103,5 @@ public final class CustomResources {
                 .withNewMetadata().withName(name).withLabels(Labels.common(topology)).endMetadata()
                 .withAdditionalProperties(Map.of("spec", spec))
                 .build();
-    }
-
-    private static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

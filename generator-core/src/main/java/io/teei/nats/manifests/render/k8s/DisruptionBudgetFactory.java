@@ -3,8 +3,8 @@ package io.teei.nats.manifests.render.k8s;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
-import io.teei.nats.manifests.render.Labels;
-import io.teei.nats.manifests.render.RenderScope;
+import io.teei.nats.manifests.render.common.Labels;
+import io.teei.nats.manifests.render.common.RenderScope;
 
 /**
  * One pod at a time may be evicted, which keeps the JetStream quorum; an unhealthy pod may always

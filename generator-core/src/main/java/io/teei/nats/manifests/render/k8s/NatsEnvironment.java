@@ -5,8 +5,8 @@ import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.teei.nats.manifests.model.LeafnodeLink;
 import io.teei.nats.manifests.model.SecretKeyRef;
 import io.teei.nats.manifests.model.Topology;
-import io.teei.nats.manifests.render.PodLayout;
-import io.teei.nats.manifests.render.RenderScope;
+import io.teei.nats.manifests.render.common.PodLayout;
+import io.teei.nats.manifests.render.common.RenderScope;
 import java.util.ArrayList;
 import java.util.List;
 

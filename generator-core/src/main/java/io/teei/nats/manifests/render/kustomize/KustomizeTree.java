@@ -1,34 +1,24 @@
 package io.teei.nats.manifests.render.kustomize;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.teei.nats.manifests.model.Region;
-import io.teei.nats.manifests.model.ScrapeMode;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.Topology;
 import io.teei.nats.manifests.output.RenderedFile;
 import io.teei.nats.manifests.output.RenderedTree;
-import io.teei.nats.manifests.render.Labels;
-import io.teei.nats.manifests.render.NatsConfigFiles;
-import io.teei.nats.manifests.render.RenderScope;
-import io.teei.nats.manifests.render.SpecSources;
-import io.teei.nats.manifests.render.YamlWriter;
-import io.teei.nats.manifests.render.k8s.CustomResources;
-import io.teei.nats.manifests.render.k8s.DisruptionBudgetFactory;
-import io.teei.nats.manifests.render.k8s.NetworkPolicyFactory;
-import io.teei.nats.manifests.render.k8s.ServiceFactory;
-import io.teei.nats.manifests.render.k8s.StatefulSetFactory;
-import io.teei.nats.manifests.render.monitoring.AlertRules;
-import io.teei.nats.manifests.render.monitoring.GrafanaDashboard;
-import io.teei.nats.manifests.render.monitoring.PodMonitors;
+import io.teei.nats.manifests.render.common.Labels;
+import io.teei.nats.manifests.render.common.OrderedMaps;
+import io.teei.nats.manifests.render.common.RenderScope;
+import io.teei.nats.manifests.render.common.SpecSources;
+import io.teei.nats.manifests.render.common.YamlWriter;
+import io.teei.nats.manifests.render.region.NatsConfigFiles;
+import io.teei.nats.manifests.render.region.RegionObjects;
 import io.teei.nats.manifests.render.streams.ApplyScript;
 import io.teei.nats.manifests.render.streams.CapacityTable;
-import io.teei.nats.manifests.render.streams.NackStreams;
 import io.teei.nats.manifests.render.streams.StreamConfigs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The Kustomize tree: {@code base/nats/} with everything regions share, and
@@ -61,24 +51,8 @@ public final class KustomizeTree {
         String header = sources.header(List.of());
         List<RenderedFile> files = new ArrayList<>();
         List<String> resources = new ArrayList<>();
-        files.add(yaml(BASE_DIR, "statefulset.yaml", header, List.of(StatefulSetFactory.statefulSet(scope)), resources));
-        files.add(yaml(BASE_DIR, "headless-service.yaml", header, List.of(ServiceFactory.headless(scope)), resources));
-        files.add(yaml(BASE_DIR, "service.yaml", header, List.of(ServiceFactory.client(scope), ServiceFactory.leafnode(scope)),
-                resources));
-        files.add(yaml(BASE_DIR, "network-policy.yaml", header, List.of(NetworkPolicyFactory.inCluster(scope)), resources));
-        files.add(yaml(BASE_DIR, "pod-disruption-budget.yaml", header,
-                List.of(DisruptionBudgetFactory.disruptionBudget(scope)), resources));
-        if (topology.monitoring().exporter()) {
-            if (topology.monitoring().scrape() == ScrapeMode.POD_MONITOR) {
-                files.add(yaml(BASE_DIR, "pod-monitor.yaml", header, List.of(PodMonitors.podMonitor(scope)), resources));
-            }
-            files.add(yaml(BASE_DIR, "grafana-dashboard.yaml", header, List.of(GrafanaDashboard.configMap(scope)), resources));
-        }
-        List<HasMetadata> certificates = new ArrayList<>();
-        CustomResources.certificate(scope, "client", topology.tls().client()).ifPresent(certificates::add);
-        CustomResources.certificate(scope, "cluster", topology.tls().cluster()).ifPresent(certificates::add);
-        if (!certificates.isEmpty()) {
-            files.add(yaml(BASE_DIR, "certificates.yaml", header, certificates, resources));
+        for (RegionObjects.File file : RegionObjects.files(RegionObjects.Placement.BASE, scope)) {
+            files.add(yaml(BASE_DIR, file.name(), header, file.objects(), resources));
         }
         List<String> configFiles = new ArrayList<>();
         NatsConfigFiles.of(scope, sources).forEach((name, content) -> {
@@ -87,7 +61,7 @@ public final class KustomizeTree {
         });
         Map<String, Object> kustomization = kustomization();
         kustomization.put("resources", resources);
-        kustomization.put("configMapGenerator", List.of(Patches.map("name", scope.names().configMap(), "files", configFiles)));
+        kustomization.put("configMapGenerator", List.of(OrderedMaps.of("name", scope.names().configMap(), "files", configFiles)));
         files.add(new RenderedFile(BASE_DIR + "kustomization.yaml", header + "\n" + YamlWriter.write(kustomization)));
         return files;
     }
@@ -99,18 +73,8 @@ public final class KustomizeTree {
         String header = sources.header(List.of(region));
         List<RenderedFile> files = new ArrayList<>();
         List<String> resources = new ArrayList<>(List.of("../../../" + BASE_DIR.substring(0, BASE_DIR.length() - 1)));
-        NetworkPolicyFactory.leafnode(scope).ifPresent(p -> files.add(yaml(dir, "network-policy-leafnode.yaml", header,
-                List.of(p), resources)));
-        Optional<? extends HasMetadata> leafnodeCertificate = CustomResources.certificate(scope, "leafnode", topology.tls().leafnode());
-        leafnodeCertificate.ifPresent(c -> files.add(yaml(dir, "certificates.yaml", header, List.of(c), resources)));
-        CustomResources.externalSecret(scope).ifPresent(s -> files.add(yaml(dir, "external-secret.yaml", header,
-                List.of(s), resources)));
-        if (topology.monitoring().exporter()) {
-            files.add(yaml(dir, "prometheus-rule.yaml", header, List.of(AlertRules.prometheusRule(scope)), resources));
-        }
-        if (topology.streamResources().nack() && !region.streams().isEmpty()) {
-            files.add(yaml(dir, "streams.yaml", header,
-                    region.streams().stream().map(s -> NackStreams.stream(topology, s)).toList(), resources));
+        for (RegionObjects.File file : RegionObjects.files(RegionObjects.Placement.OVERLAY, scope)) {
+            files.add(yaml(dir, file.name(), header, file.objects(), resources));
         }
         files.addAll(streams(scope, header));
         List<String> configFiles = new ArrayList<>();
@@ -125,9 +89,9 @@ public final class KustomizeTree {
         Map<String, Object> kustomization = kustomization();
         kustomization.put("namespace", topology.namespace());
         kustomization.put("resources", resources);
-        kustomization.put("labels", List.of(Patches.map("pairs", Map.of(Labels.REGION, region.name()),
+        kustomization.put("labels", List.of(OrderedMaps.of("pairs", Map.of(Labels.REGION, region.name()),
                 "includeSelectors", false, "includeTemplates", true)));
-        kustomization.put("configMapGenerator", List.of(Patches.map("name", scope.names().configMap(),
+        kustomization.put("configMapGenerator", List.of(OrderedMaps.of("name", scope.names().configMap(),
                 "behavior", "merge", "files", configFiles)));
         kustomization.put("patches", patches);
         files.add(new RenderedFile(dir + "kustomization.yaml", header + "\n" + YamlWriter.write(kustomization)));
@@ -172,7 +136,7 @@ public final class KustomizeTree {
 
     private static RenderedFile patch(String dir, String name, String header, Map<String, Object> patch,
                                       List<Map<String, Object>> patches) {
-        patches.add(Patches.map("path", name));
+        patches.add(OrderedMaps.of("path", name));
         return new RenderedFile(dir + name, header + "\n" + YamlWriter.write(patch));
     }
 }

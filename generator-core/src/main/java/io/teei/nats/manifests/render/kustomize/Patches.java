@@ -1,6 +1,7 @@
 package io.teei.nats.manifests.render.kustomize;
 
-import io.teei.nats.manifests.render.RenderScope;
+import io.teei.nats.manifests.render.common.OrderedMaps;
+import io.teei.nats.manifests.render.common.RenderScope;
 import io.teei.nats.manifests.render.k8s.Containers;
 import io.teei.nats.manifests.render.k8s.NatsEnvironment;
 import io.teei.nats.manifests.render.k8s.ServiceFactory;
@@ -29,11 +30,11 @@ final class Patches {
     static Map<String, Object> statefulSet(RenderScope scope) {
         List<Object> env = new ArrayList<>(NatsEnvironment.of(scope));
         for (String removed : NatsEnvironment.removedRoutes(scope)) {
-            env.add(map("name", removed, "$patch", "delete"));
+            env.add(OrderedMaps.of("name", removed, "$patch", "delete"));
         }
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("replicas", scope.replicas());
-        spec.put("template", map("spec", map("containers", List.of(map("name", Containers.NATS, "env", env)))));
+        spec.put("template", OrderedMaps.of("spec", OrderedMaps.of("containers", List.of(OrderedMaps.of("name", Containers.NATS, "env", env)))));
         spec.put("volumeClaimTemplates", List.of(StatefulSetFactory.volumeClaim(scope.topology(), scope.volume())));
         return object("apps/v1", "StatefulSet", scope.names().statefulSet(), Map.of(), spec);
     }
@@ -70,13 +71,5 @@ final class Patches {
             object.put("spec", spec);
         }
         return object;
-    }
-
-    static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

@@ -3,9 +3,10 @@ package io.teei.nats.manifests.render.monitoring;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.teei.nats.manifests.model.Topology;
-import io.teei.nats.manifests.render.JsonWriter;
-import io.teei.nats.manifests.render.Labels;
-import io.teei.nats.manifests.render.RenderScope;
+import io.teei.nats.manifests.render.common.JsonWriter;
+import io.teei.nats.manifests.render.common.Labels;
+import io.teei.nats.manifests.render.common.OrderedMaps;
+import io.teei.nats.manifests.render.common.RenderScope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,32 +58,24 @@ public final class GrafanaDashboard {
         dashboard.put("title", "NATS JetStream DR (" + topology.namespace() + ")");
         dashboard.put("tags", List.of("nats", "jetstream"));
         dashboard.put("schemaVersion", 39);
-        dashboard.put("time", ordered("from", "now-6h", "to", "now"));
+        dashboard.put("time", OrderedMaps.of("from", "now-6h", "to", "now"));
         dashboard.put("refresh", "30s");
         dashboard.put("templating", Map.of("list", List.of(
-                ordered("name", "datasource", "type", "datasource", "query", "prometheus"),
-                ordered("name", "region", "type", "query", "datasource", datasource(), "multi", true, "includeAll", true,
+                OrderedMaps.of("name", "datasource", "type", "datasource", "query", "prometheus"),
+                OrderedMaps.of("name", "region", "type", "query", "datasource", datasource(), "multi", true, "includeAll", true,
                         "query", "label_values(nats_varz_connections, " + region + ")", "refresh", 2))));
         dashboard.put("panels", panels);
         return JsonWriter.write(dashboard);
     }
 
     private static Map<String, Object> panel(int id, String title, String unit, int x, int y, String expr, String legend) {
-        return ordered("id", id, "type", "timeseries", "title", title, "datasource", datasource(),
-                "gridPos", ordered("x", x, "y", y, "w", 12, "h", 8),
+        return OrderedMaps.of("id", id, "type", "timeseries", "title", title, "datasource", datasource(),
+                "gridPos", OrderedMaps.of("x", x, "y", y, "w", 12, "h", 8),
                 "fieldConfig", Map.of("defaults", Map.of("unit", unit)),
-                "targets", List.of(ordered("refId", "A", "datasource", datasource(), "expr", expr, "legendFormat", legend)));
+                "targets", List.of(OrderedMaps.of("refId", "A", "datasource", datasource(), "expr", expr, "legendFormat", legend)));
     }
 
     private static Map<String, Object> datasource() {
-        return ordered("type", "prometheus", "uid", "${datasource}");
-    }
-
-    private static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
+        return OrderedMaps.of("type", "prometheus", "uid", "${datasource}");
     }
 }

@@ -1,6 +1,7 @@
 package io.teei.nats.manifests.render.nats;
 
 import io.teei.nats.manifests.model.ByteSize;
+import io.teei.nats.manifests.model.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -47,9 +48,6 @@ public final class ConfValues {
 
     /** A quoted Go duration ({@code "2m"}, {@code "168h"}); nats-server refuses unquoted durations. */
     public static String duration(Duration duration) {
-        long seconds = duration.getSeconds();
-        String text = seconds % 3600 == 0 ? seconds / 3600 + "h"
-                : seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
-        return quote(text);
+        return quote(Durations.go(duration));
     }
 }

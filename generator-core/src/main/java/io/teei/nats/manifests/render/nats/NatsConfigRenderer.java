@@ -6,9 +6,6 @@ import static io.teei.nats.manifests.render.nats.ConfValues.quote;
 import static io.teei.nats.manifests.render.nats.ConfValues.quoteAll;
 import static io.teei.nats.manifests.render.nats.ConfValues.size;
 
-import com.github.mustachejava.DefaultMustacheFactory;
-import com.github.mustachejava.Mustache;
-import com.github.mustachejava.MustacheFactory;
 import io.teei.nats.manifests.model.JetStreamSettings;
 import io.teei.nats.manifests.model.LeafnodeLink;
 import io.teei.nats.manifests.model.NatsReleases;
@@ -17,11 +14,9 @@ import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.TlsSource;
 import io.teei.nats.manifests.model.Topology;
-import io.teei.nats.manifests.render.PodLayout;
-import io.teei.nats.manifests.render.RenderScope;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.IOException;
+import io.teei.nats.manifests.render.common.PodLayout;
+import io.teei.nats.manifests.render.common.RenderScope;
+import io.teei.nats.manifests.render.common.Templates;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +30,6 @@ import java.util.stream.IntStream;
  * (see {@link ConfValues}); the templates only lay them out.
  */
 public final class NatsConfigRenderer {
-
-    private static final MustacheFactory MUSTACHE = new DefaultMustacheFactory("io/teei/nats/manifests/render/nats/templates");
 
     private NatsConfigRenderer() {
     }
@@ -57,7 +50,7 @@ public final class NatsConfigRenderer {
         view.put("appAccount", quote(topology.accounts().app().name()));
         view.put("appUser", quote(topology.accounts().app().user()));
         view.put("appPassword", env(topology.accounts().app().password().key()));
-        return render("nats.conf.mustache", view);
+        return Templates.render("nats.conf.mustache", view);
     }
 
     /** The cluster block: the region's cluster name and a route to every pod. */
@@ -71,7 +64,7 @@ public final class NatsConfigRenderer {
         view.put("user", env(topology.auth().routes().user().key()));
         view.put("password", env(topology.auth().routes().password().key()));
         view.put("tls", tls(topology.tls().cluster(), "cluster").orElse(null));
-        return render("cluster.conf.mustache", view);
+        return Templates.render("cluster.conf.mustache", view);
     }
 
     /** The JetStream block with the region's limits and domain. */
@@ -86,7 +79,7 @@ public final class NatsConfigRenderer {
         view.put("syncInterval", jetStream.syncInterval().map(ConfValues::duration).orElse(null));
         view.put("asyncReplicatedFlush", jetStream.syncInterval().isPresent()
                 && scope.topology().natsVersion().isAtLeast(NatsReleases.ASYNC_REPLICATED_FLUSH));
-        return render("jetstream.conf.mustache", view);
+        return Templates.render("jetstream.conf.mustache", view);
     }
 
     /**
@@ -125,7 +118,7 @@ public final class NatsConfigRenderer {
             leafnodes.put("remotes", remotes);
             view.put("leafnodes", leafnodes);
         }
-        return render("leafnodes.conf.mustache", view);
+        return Templates.render("leafnodes.conf.mustache", view);
     }
 
     private static Map<String, Object> remote(RenderScope scope, LeafnodeLink link, String account,
@@ -156,16 +149,5 @@ public final class NatsConfigRenderer {
             tls.put("caFile", quote(dir + "/ca.crt"));
             return tls;
         });
-    }
-
-    private static String render(String template, Map<String, Object> view) {
-        Mustache mustache = MUSTACHE.compile(template);
-        StringWriter out = new StringWriter();
-        try {
-            mustache.execute(out, view).flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 }

@@ -1,21 +1,16 @@
 package io.teei.nats.manifests.render.streams;
 
-import com.github.mustachejava.DefaultMustacheFactory;
-import com.github.mustachejava.MustacheFactory;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.Topology;
-import io.teei.nats.manifests.render.Names;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import io.teei.nats.manifests.render.common.Names;
+import io.teei.nats.manifests.render.common.Templates;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The idempotent script that creates or updates a region's streams from their JSON configs. */
 public final class ApplyScript {
-
-    private static final MustacheFactory MUSTACHE = new DefaultMustacheFactory("io/teei/nats/manifests/render/nats/templates");
 
     private ApplyScript() {
     }
@@ -30,14 +25,8 @@ public final class ApplyScript {
         view.put("port", topology.ports().client());
         view.put("user", topology.accounts().app().user());
         view.put("streams", region.streams().stream()
-                .sorted(java.util.Comparator.comparing((Stream s) -> s.mirror().isPresent()))
+                .sorted(Comparator.comparing((Stream s) -> s.mirror().isPresent()))
                 .map(s -> "'" + s.name().replace("'", "'\\''") + "'").toList());
-        StringWriter out = new StringWriter();
-        try {
-            MUSTACHE.compile("apply-streams.sh.mustache").execute(out, view).flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return Templates.render("apply-streams.sh.mustache", view);
     }
 }

@@ -5,8 +5,8 @@ import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.StreamStorage;
 import io.teei.nats.manifests.model.Topology;
-import io.teei.nats.manifests.validate.Capacity;
-import io.teei.nats.manifests.validate.RegionCapacity;
+import io.teei.nats.manifests.model.Capacity;
+import io.teei.nats.manifests.model.RegionCapacity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

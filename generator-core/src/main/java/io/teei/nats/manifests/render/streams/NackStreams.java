@@ -2,10 +2,11 @@ package io.teei.nats.manifests.render.streams;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.teei.nats.manifests.model.Durations;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.Topology;
-import io.teei.nats.manifests.render.Labels;
+import io.teei.nats.manifests.render.common.Labels;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +25,7 @@ public final class NackStreams {
         }
         spec.put("retention", StreamConfigs.RETENTION);
         spec.put("discard", StreamConfigs.DISCARD);
-        spec.put("maxAge", goDuration(stream));
+        spec.put("maxAge", Durations.go(stream.maxAge()));
         spec.put("maxBytes", stream.maxBytes().bytes());
         spec.put("replicas", stream.replicas());
         spec.put("storage", stream.storage().specName());
@@ -45,10 +46,5 @@ public final class NackStreams {
     /** A Kubernetes name for the stream: lower case, '_' as '-' (the stream's own name stays in spec.name). */
     public static String resourceName(Stream stream) {
         return stream.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static String goDuration(Stream stream) {
-        long seconds = stream.maxAge().getSeconds();
-        return seconds % 3600 == 0 ? seconds / 3600 + "h" : seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
     }
 }

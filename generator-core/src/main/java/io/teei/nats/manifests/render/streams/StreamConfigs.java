@@ -3,7 +3,7 @@ package io.teei.nats.manifests.render.streams;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.Topology;
-import io.teei.nats.manifests.render.JsonWriter;
+import io.teei.nats.manifests.render.common.JsonWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.teei.nats.manifests.render;
+package io.teei.nats.manifests.render.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;

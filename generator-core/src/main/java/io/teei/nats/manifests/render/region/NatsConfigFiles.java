@@ -1,5 +1,8 @@
-package io.teei.nats.manifests.render;
+package io.teei.nats.manifests.render.region;
 
+import io.teei.nats.manifests.render.common.PodLayout;
+import io.teei.nats.manifests.render.common.RenderScope;
+import io.teei.nats.manifests.render.common.SpecSources;
 import io.teei.nats.manifests.render.nats.NatsConfigRenderer;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
-package io.teei.nats.manifests.render;
+package io.teei.nats.manifests.render.common;
 
 import io.teei.nats.manifests.model.Region;
-import io.teei.nats.manifests.spec.LoadedSpec;
+import io.teei.nats.manifests.model.ValidatedSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +17,11 @@ public record SpecSources(String base, Map<String, String> regions) {
         regions = Map.copyOf(regions);
     }
 
-    public static SpecSources of(LoadedSpec spec) {
+    public static SpecSources of(ValidatedSpec spec) {
         List<Path> files = spec.files();
+        if (files.isEmpty()) {
+            return unnamed();
+        }
         Map<String, String> regions = new TreeMap<>();
         for (Path file : files.subList(1, files.size())) {
             String name = file.getFileName().toString();

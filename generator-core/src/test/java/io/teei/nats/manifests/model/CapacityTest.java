@@ -1,11 +1,9 @@
-package io.teei.nats.manifests.validate;
+package io.teei.nats.manifests.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teei.nats.manifests.NatsManifests;
 import io.teei.nats.manifests.SpecFixture;
-import io.teei.nats.manifests.model.ByteSize;
-import io.teei.nats.manifests.model.Topology;
 import org.junit.jupiter.api.Test;
 
 class CapacityTest {

@@ -1,4 +1,4 @@
-package io.teei.nats.manifests.render;
+package io.teei.nats.manifests.render.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,11 +1,5 @@
-package io.teei.nats.manifests.validate;
+package io.teei.nats.manifests.model;
 
-import io.teei.nats.manifests.model.ByteSize;
-import io.teei.nats.manifests.model.JetStreamSettings;
-import io.teei.nats.manifests.model.Region;
-import io.teei.nats.manifests.model.Stream;
-import io.teei.nats.manifests.model.StreamStorage;
-import io.teei.nats.manifests.model.Topology;
 import java.math.BigInteger;
 import java.util.List;
 

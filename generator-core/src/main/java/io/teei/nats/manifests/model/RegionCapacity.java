@@ -1,6 +1,5 @@
-package io.teei.nats.manifests.validate;
+package io.teei.nats.manifests.model;
 
-import io.teei.nats.manifests.model.ByteSize;
 import java.util.Objects;
 
 /**

@@ -1,15 +1,16 @@
-package io.teei.nats.manifests.spec;
+package io.teei.nats.manifests;
 
 import io.teei.nats.manifests.diag.Problem;
+import io.teei.nats.manifests.model.ValidatedSpec;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The outcome of reading (and possibly validating) a spec directory: the spec when nothing is in
+ * The outcome of reading and validating a spec directory: the validated spec when nothing is in
  * error, and every problem found, errors and warnings, in file and line order.
  */
-public record SpecReport(Optional<LoadedSpec> spec, List<Problem> problems) {
+public record SpecReport(Optional<ValidatedSpec> spec, List<Problem> problems) {
 
     public SpecReport {
         Objects.requireNonNull(spec, "spec");

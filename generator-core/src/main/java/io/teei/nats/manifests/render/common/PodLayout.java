@@ -1,4 +1,4 @@
-package io.teei.nats.manifests.render;
+package io.teei.nats.manifests.render.common;
 
 import java.time.Duration;
 

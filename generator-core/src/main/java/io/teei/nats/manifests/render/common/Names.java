@@ -1,4 +1,4 @@
-package io.teei.nats.manifests.render;
+package io.teei.nats.manifests.render.common;
 
 import io.teei.nats.manifests.model.Topology;
 
