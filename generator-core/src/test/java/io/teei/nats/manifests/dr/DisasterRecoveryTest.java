@@ -70,7 +70,8 @@ class DisasterRecoveryTest {
             DrLab.Readiness ready = lab.awaitReady(region);
             figures.add(region + ": every probe of every node passed, at " + ready.describe() + " after its start");
             String leader = lab.assertFormed(region);
-            figures.add(region + ": every node routed to the other " + (lab.replicas(region) - 1) + "; meta leader " + leader);
+            figures.add(region + ": every node routed to the other " + (lab.replicas(region) - 1) + "; meta leader " + leader
+                    + ", counting all " + lab.replicas(region) + " nodes in its group");
         }
         DrLab.awaitTrue("EU nodes' leafnode links", () -> lab.leafnodes(EU) == lab.replicas(EU), 30_000);
         figures.add(EU + ": " + lab.leafnodes(EU) + " leafnode connections to " + US + " (one per node, TLS)");

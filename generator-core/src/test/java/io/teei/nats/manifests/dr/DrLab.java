@@ -46,6 +46,13 @@ final class DrLab implements AutoCloseable {
      * (4 to 9 s each), under 15 s in every run measured here.
      */
     private static final Duration PROBES_PASS = Duration.ofSeconds(90);
+    /**
+     * A bound on the meta leader counting every node once the probes pass, there so that a group
+     * that settled short (nats-server 2.10.27 can, see PinnedOlderReleaseTest) fails here, named,
+     * instead of as "no suitable peers" at the first replicated stream.
+     */
+    private static final Duration META_GROUP_COMPLETE = Duration.ofSeconds(30);
+    private static final List<String> ALL_PROBES = List.of("startupProbe", "readinessProbe", "livenessProbe");
 
     private final RenderedReference reference;
     private final Path dir;
@@ -260,15 +267,24 @@ final class DrLab implements AutoCloseable {
      * ask them; returns how long after its start each pod took.
      */
     Readiness awaitReady(String region) {
+        return awaitProbes(region, ALL_PROBES);
+    }
+
+    /** Every pod passes the named probes of its rendered ones; returns how long after its start each took. */
+    Readiness awaitProbes(String region, List<String> probes) {
         List<Duration> pods = new ArrayList<>();
         for (int i = 0; i < replicas(region); i++) {
-            pods.add(awaitReady(region, i));
+            pods.add(awaitProbes(region, i, probes));
         }
         return new Readiness(region, pods);
     }
 
     Duration awaitReady(String region, int ordinal) {
-        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+        return awaitProbes(region, ordinal, ALL_PROBES);
+    }
+
+    private Duration awaitProbes(String region, int ordinal, List<String> probes) {
+        for (String probe : probes) {
             String path = probePath(region, probe);
             String what = probe + " " + path + " of nats-" + ordinal + " in " + region;
             try {
@@ -290,8 +306,47 @@ final class DrLab implements AutoCloseable {
         }
     }
 
-    /** Asserts that every node of the region is routed to every other and all name one meta leader; returns it. */
+    /**
+     * Asserts that every node of the region is routed to every other and all name one meta leader,
+     * and waits until that leader counts every node in the JetStream meta group (as it must before
+     * a stream with as many replicas as nodes can be placed); returns the leader.
+     */
     String assertFormed(String region) {
+        assertRouted(region);
+        awaitTrue("the meta leader of " + region + " to count all " + replicas(region) + " nodes in its group",
+                () -> metaGroupSize(region) == replicas(region), META_GROUP_COMPLETE.toMillis());
+        return assertRouted(region);
+    }
+
+    /**
+     * The size of the region's JetStream meta group, as its leader counts it (0 while there is no
+     * leader).
+     */
+    int metaGroupSize(String region) {
+        String leader = monitor(region, 0, "/jsz").path("meta_cluster").path("leader").asText();
+        for (int i = 0; i < replicas(region); i++) {
+            if (leader.equals(topology().name() + "-" + i + "-" + region)) {
+                return monitor(region, i, "/jsz").path("meta_cluster").path("cluster_size").asInt();
+            }
+        }
+        return 0;
+    }
+
+    /** Waits until every node of the region is routed to every other and all name one meta leader; returns it. */
+    String awaitRouted(String region) {
+        awaitTrue("every node of " + region + " routed to the others, naming one meta leader", () -> {
+            try {
+                assertRouted(region);
+                return true;
+            } catch (AssertionError notYet) {
+                return false;
+            }
+        }, PROBES_PASS.toMillis());
+        return assertRouted(region);
+    }
+
+    /** Asserts that every node of the region is routed to every other and all name one meta leader; returns it. */
+    String assertRouted(String region) {
         Set<String> leaders = new TreeSet<>();
         for (int i = 0; i < replicas(region); i++) {
             Set<String> peers = new TreeSet<>();

@@ -2,6 +2,8 @@ package io.teei.nats.manifests.tools;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teei.nats.manifests.model.ByteSize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -37,6 +40,8 @@ public final class LoopbackCluster implements AutoCloseable {
 
     private final List<Process> servers = new ArrayList<>();
     private final List<Path> logs = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
+    private final ObjectMapper json = new ObjectMapper();
     private final int[] clientPorts;
     private final int[] monitorPorts;
     private final int[] leafnodePorts;
@@ -86,6 +91,7 @@ public final class LoopbackCluster implements AutoCloseable {
                         leafnodes.apply(cluster, i)));
                 Path log = dir.resolve(name + "-" + i + ".log");
                 cluster.logs.add(log);
+                cluster.names.add(name + "-" + i);
                 cluster.servers.add(new ProcessBuilder(Tools.natsServer().toString(), "-c", config.toString())
                         .redirectErrorStream(true).redirectOutput(log.toFile()).start());
             }
@@ -123,29 +129,60 @@ public final class LoopbackCluster implements AutoCloseable {
         return monitorPorts[node];
     }
 
-    /** Waits until every node answers the readiness check the rendered probe uses (a meta leader exists). */
+    /**
+     * Waits until every node passes {@code /healthz} (the rendered startup probe: a meta leader
+     * exists and the node is current with it), then until the meta leader counts every node in its
+     * group, as it must before a stream with as many replicas as nodes can be placed.
+     */
     private void awaitJetStream(Duration limit) {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + limit.toNanos();
         for (int port : monitorPorts) {
-            while (true) {
-                try {
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 200) {
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    // The server is still starting.
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError(e);
-                }
+            while (get(http, port, "/healthz").map(HttpResponse::statusCode).orElse(0) != 200) {
                 if (System.nanoTime() > deadline) {
-                    fail("nats-server on monitor port " + port + " not healthy within " + limit);
+                    fail("nats-server on monitor port " + port + " not healthy within " + limit + "\n" + logTails(20));
                 }
                 sleep(100);
             }
+        }
+        while (metaGroupSize(http) != monitorPorts.length) {
+            if (System.nanoTime() > deadline) {
+                fail("the meta leader does not count all " + monitorPorts.length + " nodes within " + limit + "\n" + logTails(20));
+            }
+            sleep(100);
+        }
+    }
+
+    /** The meta group's size as its leader reports it; 0 while no node says it leads. */
+    private int metaGroupSize(HttpClient http) {
+        for (int i = 0; i < monitorPorts.length; i++) {
+            Optional<JsonNode> meta = get(http, monitorPorts[i], "/jsz").filter(r -> r.statusCode() == 200)
+                    .map(r -> parse(r.body()).path("meta_cluster"));
+            if (meta.isPresent() && meta.get().path("leader").asText().equals(names.get(i))) {
+                return meta.get().path("cluster_size").asInt();
+            }
+        }
+        return 0;
+    }
+
+    /** A GET on a monitor port; empty while the server does not answer yet. */
+    private static Optional<HttpResponse<String>> get(HttpClient http, int port, String path) {
+        try {
+            return Optional.of(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException notYet) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
