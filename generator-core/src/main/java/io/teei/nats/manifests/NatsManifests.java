@@ -149,20 +149,26 @@ public final class NatsManifests {
         ValidatedSpec spec = report.spec().get();
         Topology topology = spec.topology();
         Region primary = topology.regions().stream().filter(r -> r.role() == RegionRole.PRIMARY).findFirst().orElseThrow();
-        List<Optional<Region>> named = regions.stream().map(String::trim).filter(s -> !s.isEmpty()).map(topology::region).toList();
-        List<String> unknown = regions.stream().map(String::trim).filter(s -> !s.isEmpty() && topology.region(s).isEmpty()).toList();
-        if (!unknown.isEmpty() || named.size() > 2) {
-            return Outcome.failed(report.problems(), (unknown.isEmpty() ? "Regions to compare are one or two, not " + regions
-                    : "Unknown region(s) " + unknown + " to compare") + "; the spec has "
-                    + topology.regions().stream().map(Region::name).toList());
+        List<String> names = regions.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (names.size() > 2) {
+            return Outcome.failed(report.problems(), "Compare one or two regions, not " + names);
+        }
+        List<Region> named = new ArrayList<>();
+        for (String name : names) {
+            Optional<Region> region = topology.region(name);
+            if (region.isEmpty()) {
+                return Outcome.failed(report.problems(), "Unknown region '" + name + "' to compare; the spec has "
+                        + topology.regions().stream().map(Region::name).toList());
+            }
+            named.add(region.get());
         }
         List<RegionComparison> comparisons = new ArrayList<>();
         if (named.isEmpty()) {
             topology.regions().stream().filter(r -> r != primary).forEach(r -> comparisons.add(RegionDiff.compare(spec, primary, r)));
         } else if (named.size() == 1) {
-            comparisons.add(RegionDiff.compare(spec, primary, named.get(0).orElseThrow()));
+            comparisons.add(RegionDiff.compare(spec, primary, named.get(0)));
         } else {
-            comparisons.add(RegionDiff.compare(spec, named.get(0).orElseThrow(), named.get(1).orElseThrow()));
+            comparisons.add(RegionDiff.compare(spec, named.get(0), named.get(1)));
         }
         List<String> lines = new ArrayList<>(DiffReport.text(comparisons));
         if (markdown.isPresent()) {

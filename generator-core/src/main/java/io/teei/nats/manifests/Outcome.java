@@ -19,6 +19,11 @@ public record Outcome(List<Problem> problems, List<String> lines, Optional<Strin
         Objects.requireNonNull(failure, "failure");
     }
 
+    /** Whether the spec's own errors failed the operation (rather than, say, a stale tree). */
+    public boolean specRejected() {
+        return problems.stream().anyMatch(Problem::isError);
+    }
+
     public List<Problem> warnings() {
         return problems.stream().filter(p -> !p.isError()).toList();
     }

@@ -1,7 +1,10 @@
 package io.teei.nats.manifests.model;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.List;
+import java.util.Optional;
 
 /** Works out {@link RegionCapacity} for the regions of a topology. */
 public final class Capacity {
@@ -20,6 +23,23 @@ public final class Capacity {
                 perNode(region, StreamStorage.FILE, nodes), jetStream.maxFileStore(), topology.volumeOf(region).size(),
                 perNode(region, StreamStorage.MEMORY, nodes), jetStream.maxMemoryStore(),
                 topology.resources().memoryLimit());
+    }
+
+    /**
+     * One stream at its limits: max bytes times its {@code min(replicas, nodes)} copies, spread
+     * over the nodes (rounded down, as the capacity table beside the stream configs shows it).
+     */
+    public static ByteSize streamPerNode(Stream stream, int nodes) {
+        BigInteger total = BigInteger.valueOf(stream.maxBytes().bytes()).multiply(BigInteger.valueOf(Math.min(stream.replicas(), nodes)));
+        return new ByteSize(total.divide(BigInteger.valueOf(nodes)).min(BigInteger.valueOf(Long.MAX_VALUE)).longValue());
+    }
+
+    /** {@code part} as a percentage of {@code whole}, to one decimal (half up); empty for an empty whole. */
+    public static Optional<BigDecimal> share(ByteSize part, ByteSize whole) {
+        if (whole.bytes() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(BigDecimal.valueOf(part.bytes() * 100.0 / whole.bytes()).setScale(1, RoundingMode.HALF_UP));
     }
 
     /**

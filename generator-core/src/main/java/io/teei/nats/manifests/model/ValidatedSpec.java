@@ -6,8 +6,10 @@ import java.util.Objects;
 
 /**
  * A topology that passed every rule, with the spec files it was read from (base.yaml first), if
- * any. Only validation makes one (the architecture test holds every other package to that), and
- * rendering takes nothing else: a spec reaches the renderer only through the rules.
+ * any. Rendering takes nothing else, and within generator-core only {@code validate} makes one
+ * ({@code ArchitectureTest} holds every other package to that). Java cannot seal a constructor
+ * across packages without modules, so code outside the library could still call it; the way in
+ * is {@code TopologyValidator.validated}, or {@code NatsManifests.load} for spec files.
  */
 public record ValidatedSpec(Topology topology, List<Path> files) {
 

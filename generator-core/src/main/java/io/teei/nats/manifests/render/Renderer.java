@@ -2,7 +2,6 @@ package io.teei.nats.manifests.render;
 
 import io.teei.nats.manifests.model.ValidatedSpec;
 import io.teei.nats.manifests.output.RenderedTree;
-import io.teei.nats.manifests.render.common.SpecSources;
 import io.teei.nats.manifests.render.kustomize.KustomizeTree;
 
 /** Model in, rendered files out. Pure: same input, same bytes. */
@@ -12,6 +11,6 @@ public final class Renderer {
     }
 
     public static RenderedTree render(ValidatedSpec spec) {
-        return KustomizeTree.render(spec.topology(), SpecSources.of(spec));
+        return KustomizeTree.render(spec);
     }
 }

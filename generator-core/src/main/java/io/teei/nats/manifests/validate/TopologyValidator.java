@@ -34,7 +34,7 @@ public final class TopologyValidator {
     }
 
     /** Every problem, placed in the spec files the topology was read from, in file and line order. */
-    public static List<Problem> validate(Topology topology, SourceMap sources) {
+    private static List<Problem> validate(Topology topology, SourceMap sources) {
         return Problems.sortedByLocation(validate(topology).stream().map(p -> p.locatedBy(sources)).toList());
     }
 

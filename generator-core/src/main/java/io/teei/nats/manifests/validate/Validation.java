@@ -12,5 +12,8 @@ public record Validation(Optional<ValidatedSpec> spec, List<Problem> problems) {
     public Validation {
         Objects.requireNonNull(spec, "spec");
         problems = List.copyOf(problems);
+        if (spec.isPresent() && problems.stream().anyMatch(Problem::isError)) {
+            throw new IllegalArgumentException("a spec with errors is not validated");
+        }
     }
 }

@@ -18,14 +18,17 @@ final class OutcomeLog {
         report(outcome, log, "");
     }
 
-    /** The same, adding {@code afterFailure} (the command that fixes it) to a failure's message. */
+    /**
+     * The same, adding {@code afterFailure} (the command that fixes it) to a failure's message,
+     * unless the spec's own errors were the failure: those say their fixes themselves.
+     */
     static void report(Outcome outcome, Log log, String afterFailure) throws MojoFailureException {
         for (Problem warning : outcome.warnings()) {
             log.warn(warning.format());
         }
         outcome.lines().forEach(log::info);
         if (outcome.failure().isPresent()) {
-            throw new MojoFailureException(outcome.failure().get() + afterFailure);
+            throw new MojoFailureException(outcome.failure().get() + (outcome.specRejected() ? "" : afterFailure));
         }
     }
 }

@@ -108,6 +108,11 @@ class GenerateManifestsIT {
                 eu + ":20:17: error [capacity-file-store] jetstream.maxFileStore:", "over by 10Gi", "Nothing was written.");
         assertThat(generate.log()).doesNotContain("\tat ", "Exception:");
         assertThat(project.snapshot()).isEqualTo(before);
+
+        ConsumerProject.Build check = project.mvn("check-manifests");
+        assertThat(check.succeeded()).isFalse();
+        assertThat(check.log()).contains("has problems (2 errors, 0 warnings)")
+                .as("generating would fail on the same errors").doesNotContain("Run 'mvn generate-manifests'");
     }
 
     @Test

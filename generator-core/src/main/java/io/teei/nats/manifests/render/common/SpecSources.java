@@ -31,7 +31,7 @@ public record SpecSources(String base, Map<String, String> regions) {
     }
 
     /** For a topology built in Java. */
-    public static SpecSources unnamed() {
+    private static SpecSources unnamed() {
         return new SpecSources("a topology built in Java", Map.of());
     }
 

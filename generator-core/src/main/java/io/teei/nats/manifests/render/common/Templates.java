@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class Templates {
 
-    private static final MustacheFactory MUSTACHE = new DefaultMustacheFactory("io/teei/nats/manifests/render/nats/templates");
+    private static final MustacheFactory MUSTACHE = new DefaultMustacheFactory("io/teei/nats/manifests/templates");
 
     private Templates() {
     }

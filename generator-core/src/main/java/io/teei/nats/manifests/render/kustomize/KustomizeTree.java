@@ -3,6 +3,7 @@ package io.teei.nats.manifests.render.kustomize;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.Topology;
+import io.teei.nats.manifests.model.ValidatedSpec;
 import io.teei.nats.manifests.output.RenderedFile;
 import io.teei.nats.manifests.output.RenderedTree;
 import io.teei.nats.manifests.render.common.Labels;
@@ -38,7 +39,10 @@ public final class KustomizeTree {
         return "overlays/" + region.name() + "/nats/";
     }
 
-    public static RenderedTree render(Topology topology, SpecSources sources) {
+    /** The whole tree: the base and one overlay per region. */
+    public static RenderedTree render(ValidatedSpec spec) {
+        Topology topology = spec.topology();
+        SpecSources sources = SpecSources.of(spec);
         List<RenderedFile> files = new ArrayList<>(base(topology, sources));
         for (Region region : topology.regions()) {
             files.addAll(overlay(RenderScope.of(topology, region), sources));

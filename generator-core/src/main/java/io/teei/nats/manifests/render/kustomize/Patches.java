@@ -6,6 +6,7 @@ import io.teei.nats.manifests.render.k8s.Containers;
 import io.teei.nats.manifests.render.k8s.NatsEnvironment;
 import io.teei.nats.manifests.render.k8s.ServiceFactory;
 import io.teei.nats.manifests.render.k8s.StatefulSetFactory;
+import io.teei.nats.manifests.render.region.RegionObjects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ final class Patches {
     /** The region's LoadBalancer settings, or removal of the LoadBalancer where nobody dials in. */
     static Map<String, Object> leafnodeService(RenderScope scope) {
         String name = scope.names().leafnodeService();
-        if (scope.accepted().isEmpty()) {
+        if (!RegionObjects.runsLeafnodeService(scope)) {
             Map<String, Object> delete = object("v1", "Service", name, Map.of(), null);
             delete.put("$patch", "delete");
             return delete;

@@ -84,10 +84,18 @@ public final class RegionObjects {
         return objects;
     }
 
-    /** The client Service and the leafnode LoadBalancer, which a region keeps only when it accepts a link. */
+    /**
+     * Whether the scope runs the leafnode LoadBalancer: the base does, and a region keeps it only
+     * when it accepts a link (its overlay removes it otherwise).
+     */
+    public static boolean runsLeafnodeService(RenderScope scope) {
+        return scope.region().isEmpty() || !scope.accepted().isEmpty();
+    }
+
+    /** The client Service, and the leafnode LoadBalancer where {@link #runsLeafnodeService} says so. */
     private static List<HasMetadata> services(RenderScope scope) {
-        boolean leafnode = scope.region().isEmpty() || !scope.accepted().isEmpty();
-        return leafnode ? List.of(ServiceFactory.client(scope), ServiceFactory.leafnode(scope)) : List.of(ServiceFactory.client(scope));
+        return runsLeafnodeService(scope) ? List.of(ServiceFactory.client(scope), ServiceFactory.leafnode(scope))
+                : List.of(ServiceFactory.client(scope));
     }
 
     private static List<HasMetadata> nackStreams(RenderScope scope) {

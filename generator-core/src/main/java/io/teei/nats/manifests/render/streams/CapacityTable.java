@@ -1,14 +1,12 @@
 package io.teei.nats.manifests.render.streams;
 
 import io.teei.nats.manifests.model.ByteSize;
+import io.teei.nats.manifests.model.Capacity;
 import io.teei.nats.manifests.model.Region;
+import io.teei.nats.manifests.model.RegionCapacity;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.StreamStorage;
 import io.teei.nats.manifests.model.Topology;
-import io.teei.nats.manifests.model.Capacity;
-import io.teei.nats.manifests.model.RegionCapacity;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /** What each stream takes of a node at its limits, as a Markdown table beside the stream configs. */
 public final class CapacityTable {
@@ -27,7 +25,7 @@ public final class CapacityTable {
         out.append("| Stream | Storage | Replicas | Max bytes | Bytes per node | Share of the store |\n");
         out.append("|--------|---------|----------|-----------|----------------|--------------------|\n");
         for (Stream stream : region.streams()) {
-            ByteSize perNode = new ByteSize(stream.maxBytes().bytes() * Math.min(stream.replicas(), nodes) / nodes);
+            ByteSize perNode = Capacity.streamPerNode(stream, nodes);
             ByteSize store = stream.storage() == StreamStorage.FILE ? capacity.fileStore() : capacity.memoryStore();
             out.append("| ").append(stream.name()).append(" | ").append(stream.storage().specName()).append(" | ")
                     .append(stream.replicas()).append(" | ").append(stream.maxBytes().approximate()).append(" | ")
@@ -39,9 +37,6 @@ public final class CapacityTable {
     }
 
     private static String percent(ByteSize part, ByteSize whole) {
-        if (whole.bytes() == 0) {
-            return "-";
-        }
-        return BigDecimal.valueOf(part.bytes() * 100.0 / whole.bytes()).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+        return Capacity.share(part, whole).map(share -> share.toPlainString() + "%").orElse("-");
     }
 }
