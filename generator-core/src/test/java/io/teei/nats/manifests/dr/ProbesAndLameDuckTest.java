@@ -81,10 +81,10 @@ class ProbesAndLameDuckTest {
                 long exited = System.currentTimeMillis();
                 DrLab.awaitTrue("the client on another node", () -> client.call("server").startsWith("connected")
                         && !client.call("server").equals("connected nats-0-" + US), 30_000);
-                Map<String, Long> events = new LinkedHashMap<>();
-                for (String event : client.call("events").split(" ")) {
-                    events.putIfAbsent(event.substring(0, event.indexOf('@')), Long.parseLong(event.substring(event.indexOf('@') + 1)));
-                }
+                // The client's listener hears of the move on a thread of its own, after the move.
+                DrLab.awaitTrue("the client's DISCONNECTED and RECONNECTED events",
+                        () -> events(client).keySet().containsAll(List.of("DISCONNECTED", "RECONNECTED")), 30_000);
+                Map<String, Long> events = events(client);
                 assertThat(events).as("the client's connection events").containsKeys("LAME_DUCK", "DISCONNECTED", "RECONNECTED");
                 assertThat(events.get("LAME_DUCK")).as("told of lame duck before the server exited").isLessThan(exited);
                 // The server's own log orders the rest: it closes its clients, then exits.
@@ -106,6 +106,17 @@ class ProbesAndLameDuckTest {
                         "the client reconnected to " + client.call("server").substring("connected ".length())));
             }
         }
+    }
+
+    /** The first time the client saw each kind of connection event. */
+    private static Map<String, Long> events(Agent client) {
+        Map<String, Long> events = new LinkedHashMap<>();
+        for (String event : client.call("events").split(" ")) {
+            if (!event.isEmpty()) {
+                events.putIfAbsent(event.substring(0, event.indexOf('@')), Long.parseLong(event.substring(event.indexOf('@') + 1)));
+            }
+        }
+        return events;
     }
 
     /** The index of the first log line containing the text, or -1 (after the last start of the server). */
