@@ -334,14 +334,25 @@ final class DrLab implements AutoCloseable {
 
     /** Waits until every node of the region is routed to every other and all name one meta leader; returns it. */
     String awaitRouted(String region) {
-        awaitTrue("every node of " + region + " routed to the others, naming one meta leader", () -> {
-            try {
-                assertRouted(region);
-                return true;
-            } catch (AssertionError notYet) {
-                return false;
+        String[] last = {""};
+        try {
+            awaitTrue("every node of " + region + " routed to the others, naming one meta leader", () -> {
+                try {
+                    assertRouted(region);
+                    return true;
+                } catch (AssertionError notYet) {
+                    last[0] = notYet.getMessage();
+                    return false;
+                }
+            }, PROBES_PASS.toMillis());
+        } catch (AssertionError e) {
+            StringBuilder state = new StringBuilder(e.getMessage()).append("\nlast check: ").append(last[0]);
+            for (int i = 0; i < replicas(region); i++) {
+                state.append("\nnats-").append(i).append(" /jsz meta_cluster: ").append(monitor(region, i, "/jsz").path("meta_cluster"))
+                        .append("\nserver log, without the health check lines:\n").append(tail(serverLog(region, i), 30));
             }
-        }, PROBES_PASS.toMillis());
+            throw new AssertionError(state.toString(), e);
+        }
         return assertRouted(region);
     }
 
