@@ -12,6 +12,7 @@ import io.teei.nats.manifests.output.Drift;
 import io.teei.nats.manifests.output.FileChange;
 import io.teei.nats.manifests.output.ForeignFilesException;
 import io.teei.nats.manifests.output.RenderedTree;
+import io.teei.nats.manifests.output.RunStamp;
 import io.teei.nats.manifests.output.TreeCheck;
 import io.teei.nats.manifests.output.TreeWriter;
 import io.teei.nats.manifests.output.WritePlan;
@@ -111,6 +112,43 @@ public final class NatsManifests {
     }
 
     /**
+     * {@link #generate(Path, Path)} for a build: skips reading and rendering altogether when the
+     * stamp in {@code stampFile} shows that the spec files, the parameters, the generator
+     * ({@code toolVersion}, its code and class path) and every file it wrote are what the last
+     * successful run used and left. Any doubt renders. A run whose spec has warnings is not
+     * stamped (its warnings come only from reading the spec), nor is a failed one.
+     *
+     * @throws IOException when the output directory cannot be written
+     */
+    public static Outcome generate(Path specDir, Path outputDir, Path stampFile, String toolVersion) throws IOException {
+        long start = System.nanoTime();
+        RunStamp stamp = RunStamp.at(stampFile, toolVersion);
+        Optional<RunStamp.Summary> same = stamp.upToDate(specDir, outputDir);
+        if (same.isPresent()) {
+            int regions = same.get().regions();
+            return new Outcome(List.of(), List.of("Rendered nothing: " + same.get().files() + " files for " + regions
+                    + (regions == 1 ? " region" : " regions") + " in " + outputDir + " are up to date with " + specDir
+                    + " (checked in " + (System.nanoTime() - start) / 1_000_000 + " ms)"), Optional.empty());
+        }
+        stamp.forget();
+        Optional<List<String>> inputs = inputs(stamp, specDir, outputDir);
+        GenerateResult result = generate(specDir, outputDir);
+        if (inputs.isPresent() && result.written().isPresent() && result.report().warnings().isEmpty()) {
+            stamp.record(inputs.get(), outputDir, result.report().spec().orElseThrow().topology().regions().size());
+        }
+        return result.outcome();
+    }
+
+    /** The stamp's inputs, taken before the spec is read; empty when the spec directory cannot be listed (the loader says why). */
+    private static Optional<List<String>> inputs(RunStamp stamp, Path specDir, Path outputDir) {
+        try {
+            return Optional.of(stamp.inputs(specDir, outputDir));
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Renders the spec directory in memory and compares it with the output directory, writing
      * nothing: fails listing every missing, stale, hand-edited or extra file with at most
      * {@code maxDiffLines} lines of unified diff.
@@ -118,6 +156,28 @@ public final class NatsManifests {
      * @throws IOException when the output directory cannot be read
      */
     public static Outcome check(Path specDir, Path outputDir, int maxDiffLines) throws IOException {
+        return check(specDir, outputDir, maxDiffLines, Optional.empty());
+    }
+
+    /**
+     * {@link #check(Path, Path, int)} for a build: when the stamp {@code generate} left in
+     * {@code stampFile} still holds (see {@link #generate(Path, Path, Path, String)}), the tree is
+     * known to be what the spec renders and only the hashes are compared; otherwise, a full check.
+     *
+     * @throws IOException when the output directory cannot be read
+     */
+    public static Outcome check(Path specDir, Path outputDir, int maxDiffLines, Path stampFile, String toolVersion)
+            throws IOException {
+        return check(specDir, outputDir, maxDiffLines, Optional.of(RunStamp.at(stampFile, toolVersion)));
+    }
+
+    private static Outcome check(Path specDir, Path outputDir, int maxDiffLines, Optional<RunStamp> stamp) throws IOException {
+        Optional<RunStamp.Summary> same = stamp.flatMap(s -> s.upToDate(specDir, outputDir));
+        if (same.isPresent()) {
+            return new Outcome(List.of(), List.of("Checked " + same.get().files() + " files in " + outputDir
+                    + ": up to date with " + specDir + " (inputs unchanged since the last generate, every file's hash"
+                    + " as it wrote it; nothing rendered)"), Optional.empty());
+        }
         SpecReport report = load(specDir);
         if (report.spec().isEmpty()) {
             return Outcome.specErrors(report, specDir);

@@ -55,4 +55,35 @@ class NatsManifestsTest {
         assertThat(rejected.specRejected()).isTrue();
         assertThat(rejected.failure()).hasValueSatisfying(f -> assertThat(f).contains("[link-cluster-names]", "Nothing was written."));
     }
+
+    @Test
+    void aStampedRunSkipsRenderingUntilAnInputChangesAndASpecWithWarningsIsNeverSkipped() throws Exception {
+        Path spec = SpecFixture.reference(dir.resolve("spec")).dir();
+        Path out = dir.resolve("k8s");
+        Path stamp = dir.resolve("target/generate.stamp");
+        assertThat(NatsManifests.generate(spec, out, stamp, "1.0").lines()).singleElement().asString().startsWith("Rendered 43 files");
+        Outcome again = NatsManifests.generate(spec, out, stamp, "1.0");
+        assertThat(again.failure()).isEmpty();
+        assertThat(again.lines()).singleElement().asString().startsWith("Rendered nothing: 43 files for 2 regions in " + out);
+        assertThat(NatsManifests.check(spec, out, 10, stamp, "1.0").lines()).singleElement().asString()
+                .startsWith("Checked 43 files in " + out).endsWith("nothing rendered)");
+        assertThat(NatsManifests.generate(spec, out, stamp, "1.1").lines()).as("another tool version")
+                .singleElement().asString().startsWith("Rendered 43 files for 2 regions (0 changed, 0 removed)");
+
+        Path old = SpecFixture.reference(dir.resolve("old")).nats(new io.teei.nats.manifests.model.NatsVersion(2, 10, 27)).dir();
+        Path oldOut = dir.resolve("k8s-old");
+        Path oldStamp = dir.resolve("target/old.stamp");
+        for (int run = 0; run < 2; run++) {
+            Outcome outcome = NatsManifests.generate(old, oldOut, oldStamp, "1.0");
+            assertThat(outcome.warnings()).as("run %d", run).anyMatch(w -> w.rule().id().equals("nats-supported"));
+            assertThat(outcome.lines()).singleElement().asString().startsWith("Rendered 43 files");
+        }
+        assertThat(oldStamp).doesNotExist();
+
+        Outcome broken = NatsManifests.generate(SpecFixture.reference(dir.resolve("broken"))
+                .edit("eu-central-1.yaml", "clusterName: teei-nats-eu-central-1", "clusterName: teei-nats-us-east-1").dir(),
+                dir.resolve("k8s-broken"), dir.resolve("target/broken.stamp"), "1.0");
+        assertThat(broken.specRejected()).isTrue();
+        assertThat(dir.resolve("target/broken.stamp")).doesNotExist();
+    }
 }

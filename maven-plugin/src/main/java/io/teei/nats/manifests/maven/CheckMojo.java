@@ -12,7 +12,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * For CI: renders in memory and compares with the output directory, writing nothing. Fails
  * listing every missing, stale, hand-edited or extra file with a unified diff, and the command
- * that fixes them. Bound to the {@code check-manifests} phase.
+ * that fixes them. When the stamp {@code generate} left still holds (same spec files, parameters
+ * and plugin), only the files' hashes are compared and nothing is rendered. Bound to the
+ * {@code check-manifests} phase.
  */
 @Mojo(name = "check", threadSafe = true)
 public class CheckMojo extends AbstractMojo {
@@ -29,6 +31,14 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "nats.manifests.maxDiffLines", defaultValue = "200")
     private int maxDiffLines;
 
+    /** The stamp {@code generate} leaves; without one (as in a fresh CI checkout) the check renders. */
+    @Parameter(property = "nats.manifests.stampFile", defaultValue = "${project.build.directory}/nats-manifests/generate.stamp",
+            required = true)
+    private File stampFile;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
+    private String pluginVersion;
+
     /** Skips the goal, logging one line. */
     @Parameter(property = "nats.manifests.skip", defaultValue = "false")
     private boolean skip;
@@ -40,7 +50,8 @@ public class CheckMojo extends AbstractMojo {
             return;
         }
         try {
-            OutcomeLog.report(NatsManifests.check(specDirectory.toPath(), outputDirectory.toPath(), maxDiffLines), getLog(),
+            OutcomeLog.report(NatsManifests.check(specDirectory.toPath(), outputDirectory.toPath(), maxDiffLines,
+                            stampFile.toPath(), pluginVersion), getLog(),
                     System.lineSeparator() + "Run 'mvn generate-manifests' (or 'mvn nats-manifests:generate') and commit the result.");
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot read " + outputDirectory + ": " + e.getMessage(), e);

@@ -60,6 +60,11 @@ final class ConsumerProject {
         return dir.resolve("k8s");
     }
 
+    /** Where generate keeps its stamp by default. */
+    Path stamp() {
+        return dir.resolve("target/nats-manifests/generate.stamp");
+    }
+
     record Build(int exitCode, String log) {
         boolean succeeded() {
             return exitCode == 0;
@@ -68,13 +73,27 @@ final class ConsumerProject {
 
     /** Runs {@code mvn -B <arguments>} in the project. */
     Build mvn(String... arguments) throws IOException, InterruptedException {
+        return mvn(Map.of(), arguments);
+    }
+
+    /**
+     * Runs {@code mvn -B <arguments>} in the project, logging every class the Maven JVM loads to
+     * {@code classLog} ({@code -Xlog:class+load} in {@code MAVEN_OPTS}).
+     */
+    Build mvnLoggingClasses(Path classLog, String... arguments) throws IOException, InterruptedException {
+        return mvn(Map.of("MAVEN_OPTS", "-Xlog:class+load=info:file=" + classLog), arguments);
+    }
+
+    private Build mvn(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("nats.manifests.mavenHome"), "bin", "mvn").toString(), "-B", "-ntp",
                 "-s", settings.toString(), "-Dmaven.repo.local=" + System.getProperty("nats.manifests.itRepo")));
         command.addAll(List.of(arguments));
         Path log = Files.createTempFile("mvn", ".log");
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("mvn " + String.join(" ", arguments) + " did not finish in 5 minutes");

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Real Maven builds of a consumer project, as its users run them. */
 class GenerateManifestsIT {
 
-    private static final String SUMMARY = "Rendered (\\d+) files for 2 regions \\((\\d+) changed, (\\d+) removed\\) in \\d+ ms";
-
     @TempDir
     Path dir;
 
@@ -46,8 +44,8 @@ class GenerateManifestsIT {
         Thread.sleep(1100);
         ConsumerProject.Build again = project.mvn("nats-manifests:generate");
         assertThat(again.succeeded()).as(again.log()).isTrue();
-        assertThat(again.log()).containsPattern(SUMMARY.replace("(\\d+) changed, (\\d+) removed", "0 changed, 0 removed"));
-        assertThat(again.log()).contains("Rendered " + (before.size() - 1) + " files");
+        assertThat(again.log()).contains("Rendered nothing: " + (before.size() - 1) + " files for 2 regions in " + project.output()
+                + " are up to date with ");
         assertThat(project.snapshot()).isEqualTo(before);
     }
 
