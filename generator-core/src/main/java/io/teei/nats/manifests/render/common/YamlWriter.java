@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Writes Kubernetes objects and kustomization files as YAML the same way on every machine: keys in
- * the order the model declares them (every map is built sorted), strings quoted only where YAML would
- * read them as something else, no document start marker on a single document.
+ * the order the model declares them (every map is built sorted), null and empty values left out,
+ * strings quoted only where YAML would read them as something else, no document start marker on a
+ * single document.
  */
 public final class YamlWriter {
 
@@ -20,16 +21,21 @@ public final class YamlWriter {
                     .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                     .disable(YAMLGenerator.Feature.SPLIT_LINES)
                     .build())
-            .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+            // KubernetesTree has already left out what Jackson's NON_EMPTY would leave out, and kept
+            // the empty objects it would keep ({} is not "empty" for a bean, but is for a map).
+            .serializationInclusion(JsonInclude.Include.ALWAYS)
             .build();
 
     private YamlWriter() {
     }
 
-    /** One object as one YAML document. */
+    /**
+     * One object as one YAML document. Kubernetes objects go through {@link KubernetesTree}
+     * first: the YAML is the same, and a fresh JVM is spared building Jackson's bean serializers.
+     */
     public static String write(Object object) {
         try {
-            return MAPPER.writeValueAsString(object);
+            return MAPPER.writeValueAsString(KubernetesTree.of(object));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + object.getClass().getSimpleName() + " as YAML", e);
         }
