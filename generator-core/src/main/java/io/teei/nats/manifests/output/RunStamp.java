@@ -17,11 +17,12 @@ import java.util.stream.Stream;
 
 /**
  * What the last successful {@code generate} used and wrote, kept in the build directory (never in
- * the output tree): the generator (its code and classpath, and the tool's version), the
- * parameters, the SHA-256 of every spec file and of the output index it wrote. When all of that
- * still holds and every owned output file still has the hash the index gives, rendering again
- * would write the same bytes: the run can skip it. Anything missing, changed or unreadable means
- * "not up to date". Only the JDK is used here, so a skipped run loads no rendering library.
+ * the output tree): the generator (the tool's version, and the name, size and time of its code
+ * and of every entry of its class path), the parameters, the SHA-256 of every spec file and of
+ * the output index it wrote. When all of that still holds and every owned output file still has
+ * the hash the index gives, rendering again would write the same bytes: the run can skip it.
+ * Anything missing, changed or unreadable means "not up to date". Only the JDK is used here, so a
+ * skipped run loads no rendering library.
  */
 public final class RunStamp {
 
@@ -89,7 +90,7 @@ public final class RunStamp {
         lines.add("parameter outputDirectory=" + outputDir.toAbsolutePath().normalize());
         Path dir = specDir.toAbsolutePath().normalize();
         try (Stream<Path> entries = Files.list(dir)) {
-            for (Path spec : entries.filter(Files::isRegularFile).sorted().toList()) {
+            for (Path spec : entries.filter(f -> Files.isRegularFile(f) && !f.equals(file) && !f.equals(temporary())).sorted().toList()) {
                 lines.add("spec " + OwnedFiles.sha256(Files.readAllBytes(spec)) + "  " + spec.getFileName());
             }
         }
@@ -107,13 +108,17 @@ public final class RunStamp {
         lines.add(FILES + OwnedFiles.read(root).paths().size());
         lines.add(REGIONS + regions);
         Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Path temporary = temporary();
         Files.write(temporary, lines, StandardCharsets.UTF_8);
         try {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    private Path temporary() {
+        return file.resolveSibling(file.getFileName() + ".tmp");
     }
 
     /** Removes the stamp, so that nothing is skipped until a run succeeds again. */
@@ -142,9 +147,11 @@ public final class RunStamp {
     }
 
     /**
-     * The generator's identity: the SHA-256 of the code that renders (the jar or class directory
-     * this class came from, templates included) and the names and sizes of the other entries of
-     * its class path, so a rebuilt snapshot or another dependency version renders again.
+     * The generator's identity: the name, size and modification time of the code that renders
+     * (the jar or class directory this class came from, templates included) and of every other
+     * entry of its class path, so that a rebuilt snapshot or another dependency version renders
+     * again. Sizes and times rather than hashes: hashing the jar costs a fresh JVM 40 ms, most of
+     * a no-op run.
      */
     private static String generator() throws IOException {
         StringBuilder identity = new StringBuilder();
@@ -153,16 +160,29 @@ public final class RunStamp {
         if (code == null) {
             throw new IOException("cannot tell where the generator's code comes from");
         }
-        identity.append(digest(code));
+        describe(code, identity);
         if (RunStamp.class.getClassLoader() instanceof URLClassLoader loader) {
             for (URL url : loader.getURLs()) {
                 Path entry = path(url);
-                if (entry != null && !entry.equals(code) && Files.isRegularFile(entry)) {
-                    identity.append(' ').append(entry.getFileName()).append(':').append(Files.size(entry));
+                if (entry != null && !entry.equals(code) && Files.exists(entry)) {
+                    describe(entry, identity);
                 }
             }
         }
         return OwnedFiles.sha256(identity.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A jar's name, size and time, or those of every file under a class directory. */
+    private static void describe(Path entry, StringBuilder identity) throws IOException {
+        if (!Files.isDirectory(entry)) {
+            identity.append(entry).append(' ').append(Files.size(entry)).append(' ').append(Files.getLastModifiedTime(entry)).append('\n');
+            return;
+        }
+        try (Stream<Path> files = Files.walk(entry)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                identity.append(file).append(' ').append(Files.size(file)).append(' ').append(Files.getLastModifiedTime(file)).append('\n');
+            }
+        }
     }
 
     private static Path path(URL url) {
@@ -171,18 +191,5 @@ public final class RunStamp {
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static String digest(Path code) throws IOException {
-        if (Files.isRegularFile(code)) {
-            return OwnedFiles.sha256(Files.readAllBytes(code));
-        }
-        StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.walk(code)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                all.append(code.relativize(f)).append(' ').append(OwnedFiles.sha256(Files.readAllBytes(f))).append('\n');
-            }
-        }
-        return OwnedFiles.sha256(all.toString().getBytes(StandardCharsets.UTF_8));
     }
 }
