@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * Writes Kubernetes objects and kustomization files as YAML the same way on every machine: keys in
- * the order the model declares them (every map is built sorted), null and empty values left out,
- * strings quoted only where YAML would read them as something else, no document start marker on a
- * single document.
+ * the order the model declares them (every map is built sorted), null and empty values left out
+ * where Jackson's bean serialization would leave them out (see {@link KubernetesTree}), strings
+ * quoted only where YAML would read them as something else, no document start marker on a single
+ * document.
  */
 public final class YamlWriter {
 
