@@ -11,6 +11,7 @@ import io.teei.nats.manifests.model.ValidatedSpec;
 import io.teei.nats.manifests.output.Drift;
 import io.teei.nats.manifests.output.FileChange;
 import io.teei.nats.manifests.output.ForeignFilesException;
+import io.teei.nats.manifests.output.OwnedFiles;
 import io.teei.nats.manifests.output.RenderedTree;
 import io.teei.nats.manifests.output.RunStamp;
 import io.teei.nats.manifests.output.TreeCheck;
@@ -91,24 +92,33 @@ public final class NatsManifests {
      * @throws IOException when the output directory cannot be written
      */
     public static GenerateResult generate(Path specDir, Path outputDir) throws IOException {
+        return renderAndWrite(specDir, outputDir).result();
+    }
+
+    /** What a generate did, and the tree it wrote when it wrote one. */
+    private record Written(GenerateResult result, Optional<RenderedTree> tree) {
+    }
+
+    private static Written renderAndWrite(Path specDir, Path outputDir) throws IOException {
         long start = System.nanoTime();
         SpecReport report = load(specDir);
         if (report.spec().isEmpty()) {
-            return new GenerateResult(report, Optional.empty(), Outcome.specErrors(report, specDir));
+            return new Written(new GenerateResult(report, Optional.empty(), Outcome.specErrors(report, specDir)), Optional.empty());
         }
         RenderedTree tree = Renderer.render(report.spec().get());
         WritePlan plan;
         try {
             plan = TreeWriter.write(tree, outputDir);
         } catch (ForeignFilesException e) {
-            return new GenerateResult(report, Optional.empty(), Outcome.failed(report.problems(), e.getMessage()));
+            return new Written(new GenerateResult(report, Optional.empty(), Outcome.failed(report.problems(), e.getMessage())),
+                    Optional.empty());
         }
         int changed = plan.paths(FileChange.Kind.CREATE).size() + plan.paths(FileChange.Kind.UPDATE).size();
         int regions = report.spec().get().topology().regions().size();
         String line = "Rendered " + tree.size() + " files for " + regions + (regions == 1 ? " region (" : " regions (")
                 + changed + " changed, " + plan.paths(FileChange.Kind.DELETE).size() + " removed) in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms";
-        return new GenerateResult(report, Optional.of(plan), Outcome.succeeded(report, List.of(line)));
+        return new Written(new GenerateResult(report, Optional.of(plan), Outcome.succeeded(report, List.of(line))), Optional.of(tree));
     }
 
     /**
@@ -116,35 +126,36 @@ public final class NatsManifests {
      * stamp in {@code stampFile} shows that the spec files, the parameters, the generator
      * ({@code toolVersion}, its code and class path) and every file it wrote are what the last
      * successful run used and left. Any doubt renders. A run whose spec has warnings is not
-     * stamped (its warnings come only from reading the spec), nor is a failed one.
+     * stamped (its warnings come only from reading the spec), nor is a failed one. A stamp that
+     * cannot be written costs only the next run's shortcut, and the outcome says so.
      *
-     * @throws IOException when the output directory cannot be written
+     * @throws IOException when the output directory cannot be written, or a stale stamp removed
      */
     public static Outcome generate(Path specDir, Path outputDir, Path stampFile, String toolVersion) throws IOException {
         long start = System.nanoTime();
         RunStamp stamp = RunStamp.at(stampFile, toolVersion);
-        Optional<RunStamp.Summary> same = stamp.upToDate(specDir, outputDir);
-        if (same.isPresent()) {
-            int regions = same.get().regions();
-            return new Outcome(List.of(), List.of("Rendered nothing: " + same.get().files() + " files for " + regions
-                    + (regions == 1 ? " region" : " regions") + " in " + outputDir + " are up to date with " + specDir
+        RunStamp.Status status = stamp.status(specDir, outputDir);
+        if (status.upToDate().isPresent()) {
+            RunStamp.Summary same = status.upToDate().get();
+            return new Outcome(List.of(), List.of("Rendered nothing: " + same.files() + " files for " + same.regions()
+                    + (same.regions() == 1 ? " region" : " regions") + " in " + outputDir + " are up to date with " + specDir
                     + " (checked in " + (System.nanoTime() - start) / 1_000_000 + " ms)"), Optional.empty());
         }
         stamp.forget();
-        Optional<List<String>> inputs = inputs(stamp, specDir, outputDir);
-        GenerateResult result = generate(specDir, outputDir);
-        if (inputs.isPresent() && result.written().isPresent() && result.report().warnings().isEmpty()) {
-            stamp.record(inputs.get(), outputDir, result.report().spec().orElseThrow().topology().regions().size());
+        Written written = renderAndWrite(specDir, outputDir);
+        GenerateResult result = written.result();
+        if (status.inputs().isEmpty() || written.tree().isEmpty() || !result.report().warnings().isEmpty()) {
+            return result.outcome();
         }
-        return result.outcome();
-    }
-
-    /** The stamp's inputs, taken before the spec is read; empty when the spec directory cannot be listed (the loader says why). */
-    private static Optional<List<String>> inputs(RunStamp stamp, Path specDir, Path outputDir) {
+        RenderedTree tree = written.tree().get();
         try {
-            return Optional.of(stamp.inputs(specDir, outputDir));
-        } catch (IOException unreadable) {
-            return Optional.empty();
+            stamp.record(status.inputs().get(), OwnedFiles.of(tree).text(), tree.size(),
+                    result.report().spec().orElseThrow().topology().regions().size());
+            return result.outcome();
+        } catch (IOException e) {
+            List<String> lines = new ArrayList<>(result.outcome().lines());
+            lines.add("Could not record the run stamp " + stampFile + " (" + e.getMessage() + "): the next run renders again");
+            return new Outcome(result.outcome().problems(), lines, result.outcome().failure());
         }
     }
 
@@ -172,7 +183,7 @@ public final class NatsManifests {
     }
 
     private static Outcome check(Path specDir, Path outputDir, int maxDiffLines, Optional<RunStamp> stamp) throws IOException {
-        Optional<RunStamp.Summary> same = stamp.flatMap(s -> s.upToDate(specDir, outputDir));
+        Optional<RunStamp.Summary> same = stamp.flatMap(s -> s.status(specDir, outputDir).upToDate());
         if (same.isPresent()) {
             return new Outcome(List.of(), List.of("Checked " + same.get().files() + " files in " + outputDir
                     + ": up to date with " + specDir + " (inputs unchanged since the last generate, every file's hash"

@@ -2,6 +2,7 @@ package io.teei.nats.manifests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.teei.nats.manifests.model.NatsVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,7 +71,7 @@ class NatsManifestsTest {
         assertThat(NatsManifests.generate(spec, out, stamp, "1.1").lines()).as("another tool version")
                 .singleElement().asString().startsWith("Rendered 43 files for 2 regions (0 changed, 0 removed)");
 
-        Path old = SpecFixture.reference(dir.resolve("old")).nats(new io.teei.nats.manifests.model.NatsVersion(2, 10, 27)).dir();
+        Path old = SpecFixture.reference(dir.resolve("old")).nats(new NatsVersion(2, 10, 27)).dir();
         Path oldOut = dir.resolve("k8s-old");
         Path oldStamp = dir.resolve("target/old.stamp");
         for (int run = 0; run < 2; run++) {
@@ -85,5 +86,55 @@ class NatsManifestsTest {
                 dir.resolve("k8s-broken"), dir.resolve("target/broken.stamp"), "1.0");
         assertThat(broken.specRejected()).isTrue();
         assertThat(dir.resolve("target/broken.stamp")).doesNotExist();
+    }
+
+    @Test
+    void everyDoubtTheStampCanSeeRenders() throws Exception {
+        Path spec = SpecFixture.reference(dir.resolve("spec")).write("notes.txt", "kept with the spec\n").dir();
+        Path out = dir.resolve("k8s");
+        Path stamp = dir.resolve("target/generate.stamp");
+        assertThat(NatsManifests.generate(spec, out, stamp, "1.0").failure()).isEmpty();
+        assertThat(Files.readAllLines(stamp)).anyMatch(l -> l.startsWith("tool 1.0 on Java "));
+        assertSkipped(spec, out, stamp);
+
+        Files.delete(spec.resolve("notes.txt"));
+        assertRenders(spec, out, stamp, "a removed spec file", "(0 changed, 0 removed)");
+
+        Path spelled = spec.resolve(".");
+        Outcome otherSpelling = NatsManifests.generate(spelled, out, stamp, "1.0");
+        assertThat(otherSpelling.lines()).as("the spec directory given as %s: the file headers name it so", spelled)
+                .singleElement().asString().containsPattern("^Rendered 43 files for 2 regions \\([1-9]\\d* changed, 0 removed\\)");
+        assertThat(NatsManifests.generate(spec, out, stamp, "1.0").lines()).as("the spec directory as before")
+                .singleElement().asString().containsPattern("^Rendered 43 files for 2 regions \\([1-9]\\d* changed, 0 removed\\)");
+        assertSkipped(spec, out, stamp);
+
+        Files.createDirectories(out.resolve(".nats-manifests-txn"));
+        assertRenders(spec, out, stamp, "a staging directory left by a killed run", "(0 changed, 0 removed)");
+        assertThat(out.resolve(".nats-manifests-txn")).doesNotExist();
+
+        Path service = out.resolve("base/nats/service.yaml");
+        Path moved = dir.resolve("service.yaml");
+        Files.move(service, moved);
+        Files.createSymbolicLink(service, moved);
+        Outcome linked = NatsManifests.generate(spec, out, stamp, "1.0");
+        assertThat(linked.failure()).as("a link where an owned file was: refused, as a render refuses it")
+                .hasValueSatisfying(f -> assertThat(f).contains("base/nats/service.yaml"));
+        Files.delete(service);
+        Files.move(moved, service);
+        assertRenders(spec, out, stamp, "after a refused run", "(0 changed, 0 removed)");
+
+        Files.delete(out.resolve(".nats-manifests-index"));
+        assertRenders(spec, out, stamp, "no index (files with the bytes a render writes are taken back)", "(0 changed, 0 removed)");
+        assertThat(out.resolve(".nats-manifests-index")).isRegularFile();
+    }
+
+    private static void assertSkipped(Path spec, Path out, Path stamp) throws Exception {
+        assertThat(NatsManifests.generate(spec, out, stamp, "1.0").lines()).singleElement().asString().startsWith("Rendered nothing: ");
+    }
+
+    private static void assertRenders(Path spec, Path out, Path stamp, String doubt, String counts) throws Exception {
+        assertThat(NatsManifests.generate(spec, out, stamp, "1.0").lines()).as(doubt).singleElement().asString()
+                .startsWith("Rendered 43 files for 2 regions " + counts);
+        assertSkipped(spec, out, stamp);
     }
 }

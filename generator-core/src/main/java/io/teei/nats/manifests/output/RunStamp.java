@@ -1,5 +1,6 @@
 package io.teei.nats.manifests.output;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -7,6 +8,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.CodeSource;
@@ -17,16 +19,18 @@ import java.util.stream.Stream;
 
 /**
  * What the last successful {@code generate} used and wrote, kept in the build directory (never in
- * the output tree): the generator (the tool's version, and the name, size and time of its code
- * and of every entry of its class path), the parameters, the SHA-256 of every spec file and of
- * the output index it wrote. When all of that still holds and every owned output file still has
- * the hash the index gives, rendering again would write the same bytes: the run can skip it.
- * Anything missing, changed or unreadable means "not up to date". Only the JDK is used here, so a
+ * the output tree, which must read the same on every machine): the generator (the tool's version,
+ * the Java runtime's, and the name, size and time of its code and of every entry of its class
+ * path), the parameters, the SHA-256 of every file directly in the spec directory and of the
+ * index the run wrote. When all of that still holds and every owned output file still has the
+ * hash the index gives, rendering again would write the same bytes: the run can skip it. Anything
+ * missing, changed, linked or unreadable means "not up to date". Only the JDK is used here, so a
  * skipped run loads no rendering library.
  */
 public final class RunStamp {
 
     private static final String HEADER = "# nats-manifests: what the last generate read and wrote. Delete it to force a render.";
+    private static final String INDEX = "index ";
     private static final String FILES = "files ";
     private static final String REGIONS = "regions ";
 
@@ -43,27 +47,45 @@ public final class RunStamp {
         return new RunStamp(file.toAbsolutePath().normalize(), toolVersion);
     }
 
-    public Path file() {
-        return file;
+    /**
+     * The current inputs (empty when they cannot be read, as when the spec directory is missing:
+     * the loader says why), and what the stamped run left when the stamp still holds for them.
+     * Take it before the spec is read: a spec file edited while a run renders then makes the next
+     * run render again.
+     */
+    public record Status(Optional<List<String>> inputs, Optional<Summary> upToDate) {
     }
 
-    /**
-     * What the stamp says the last run wrote, when its inputs are still the current ones and every
-     * output it wrote is still on disk unchanged; empty on any doubt.
-     */
-    public Optional<Summary> upToDate(Path specDir, Path outputDir) {
+    /** How big the tree of the stamped run was. */
+    public record Summary(int files, int regions) {
+    }
+
+    public Status status(Path specDir, Path outputDir) {
+        List<String> inputs;
+        try {
+            inputs = inputs(specDir, outputDir);
+        } catch (IOException | RuntimeException unreadable) {
+            return new Status(Optional.empty(), Optional.empty());
+        }
+        return new Status(Optional.of(inputs), holds(inputs, outputDir.toAbsolutePath().normalize()));
+    }
+
+    private Optional<Summary> holds(List<String> inputs, Path root) {
         try {
             if (!Files.isRegularFile(file)) {
                 return Optional.empty();
             }
             List<String> recorded = Files.readAllLines(file, StandardCharsets.UTF_8);
-            List<String> inputs = inputs(specDir, outputDir);
             if (recorded.size() != inputs.size() + 3 || !recorded.subList(0, inputs.size()).equals(inputs)) {
                 return Optional.empty();
             }
-            Path root = outputDir.toAbsolutePath().normalize();
-            String index = recorded.get(inputs.size());
-            if (Journal.pending(root) || !index.equals(indexLine(root)) || !ownedFilesIntact(root)) {
+            Path index = root.resolve(OwnedFiles.INDEX);
+            if (Journal.pending(root) || !Files.isRegularFile(index, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+            byte[] indexBytes = Files.readAllBytes(index);
+            if (!recorded.get(inputs.size()).equals(INDEX + OwnedFiles.sha256(indexBytes))
+                    || !ownedFilesIntact(root, OwnedFiles.parse(new String(indexBytes, StandardCharsets.UTF_8), index))) {
                 return Optional.empty();
             }
             return Optional.of(new Summary(Integer.parseInt(recorded.get(inputs.size() + 1).substring(FILES.length())),
@@ -73,52 +95,52 @@ public final class RunStamp {
         }
     }
 
-    /** How big the tree of the stamped run was. */
-    public record Summary(int files, int regions) {
-    }
-
-    /**
-     * The current inputs, to be taken before the spec is read: a spec file edited while the run
-     * renders then makes the next run render again.
-     */
-    public List<String> inputs(Path specDir, Path outputDir) throws IOException {
+    private List<String> inputs(Path specDir, Path outputDir) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
-        lines.add("tool " + tool);
+        lines.add("tool " + tool + " on Java " + Runtime.version());
         lines.add("generator " + generator());
-        lines.add("parameter specDirectory=" + specDir.toAbsolutePath().normalize());
-        lines.add("parameter outputDirectory=" + outputDir.toAbsolutePath().normalize());
         Path dir = specDir.toAbsolutePath().normalize();
+        // The spec directory as given, too: the rendered headers name files by it.
+        lines.add("parameter specDirectory=" + dir + " given as " + specDir);
+        lines.add("parameter outputDirectory=" + outputDir.toAbsolutePath().normalize());
         try (Stream<Path> entries = Files.list(dir)) {
-            for (Path spec : entries.filter(f -> Files.isRegularFile(f) && !f.equals(file) && !f.equals(temporary())).sorted().toList()) {
+            for (Path spec : entries.filter(f -> Files.isRegularFile(f) && !ours(f)).sorted().toList()) {
                 lines.add("spec " + OwnedFiles.sha256(Files.readAllBytes(spec)) + "  " + spec.getFileName());
             }
         }
         return lines;
     }
 
-    /**
-     * Records a successful run: the inputs taken before it, the index it left, how many files that
-     * index owns and how many regions the spec has. Written to a temporary file and moved into place.
-     */
-    public void record(List<String> inputs, Path outputDir, int regions) throws IOException {
-        Path root = outputDir.toAbsolutePath().normalize();
-        List<String> lines = new ArrayList<>(inputs);
-        lines.add(indexLine(root));
-        lines.add(FILES + OwnedFiles.read(root).paths().size());
-        lines.add(REGIONS + regions);
-        Files.createDirectories(file.getParent());
-        Path temporary = temporary();
-        Files.write(temporary, lines, StandardCharsets.UTF_8);
-        try {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+    /** The stamp, or a temporary one being written, when someone keeps them in the spec directory. */
+    private boolean ours(Path path) {
+        String name = path.getFileName().toString();
+        return path.equals(file) || path.getParent().equals(file.getParent())
+                && name.startsWith(file.getFileName() + ".") && name.endsWith(".tmp");
     }
 
-    private Path temporary() {
-        return file.resolveSibling(file.getFileName() + ".tmp");
+    /**
+     * Records a successful run: the inputs taken before it, the index text it wrote, how many files
+     * that index owns and how many regions the spec has. Written to a temporary file of its own
+     * and moved into place, so that two runs never share one.
+     */
+    public void record(List<String> inputs, String indexText, int files, int regions) throws IOException {
+        List<String> lines = new ArrayList<>(inputs);
+        lines.add(INDEX + OwnedFiles.sha256(indexText.getBytes(StandardCharsets.UTF_8)));
+        lines.add(FILES + files);
+        lines.add(REGIONS + regions);
+        Files.createDirectories(file.getParent());
+        Path temporary = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
+        try {
+            Files.write(temporary, lines, StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     /** Removes the stamp, so that nothing is skipped until a run succeeds again. */
@@ -126,19 +148,14 @@ public final class RunStamp {
         Files.deleteIfExists(file);
     }
 
-    private static String indexLine(Path root) throws IOException {
-        Path index = root.resolve(OwnedFiles.INDEX);
-        return "index " + (Files.isRegularFile(index) ? OwnedFiles.sha256(Files.readAllBytes(index)) : "none");
-    }
-
-    private static boolean ownedFilesIntact(Path root) throws IOException {
-        OwnedFiles owned = OwnedFiles.read(root);
+    /** Every owned file is a regular file (not a link, which a render would refuse) with its indexed hash. */
+    private static boolean ownedFilesIntact(Path root, OwnedFiles owned) throws IOException {
         if (owned.paths().isEmpty()) {
             return false;
         }
         for (String path : owned.paths()) {
             Path target = WritePlan.inside(root, path);
-            if (!Files.isRegularFile(target)
+            if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
                     || !owned.hash(path).orElseThrow().equals(OwnedFiles.sha256(Files.readAllBytes(target)))) {
                 return false;
             }
@@ -149,7 +166,7 @@ public final class RunStamp {
     /**
      * The generator's identity: the name, size and modification time of the code that renders
      * (the jar or class directory this class came from, templates included) and of every other
-     * entry of its class path, so that a rebuilt snapshot or another dependency version renders
+     * entry of its class path, so that a rebuilt snapshot or another library version renders
      * again. Sizes and times rather than hashes: hashing the jar costs a fresh JVM 40 ms, most of
      * a no-op run.
      */
@@ -161,15 +178,32 @@ public final class RunStamp {
             throw new IOException("cannot tell where the generator's code comes from");
         }
         describe(code, identity);
-        if (RunStamp.class.getClassLoader() instanceof URLClassLoader loader) {
-            for (URL url : loader.getURLs()) {
-                Path entry = path(url);
-                if (entry != null && !entry.equals(code) && Files.exists(entry)) {
-                    describe(entry, identity);
-                }
+        for (Path entry : classPath()) {
+            if (!entry.equals(code) && Files.exists(entry)) {
+                describe(entry, identity);
             }
         }
         return OwnedFiles.sha256(identity.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The class path this class was loaded from: its loader's (a Maven plugin realm), or the JVM's. */
+    private static List<Path> classPath() {
+        List<Path> entries = new ArrayList<>();
+        if (RunStamp.class.getClassLoader() instanceof URLClassLoader loader) {
+            for (URL url : loader.getURLs()) {
+                Path entry = path(url);
+                if (entry != null) {
+                    entries.add(entry);
+                }
+            }
+        } else {
+            for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+                if (!entry.isEmpty()) {
+                    entries.add(Path.of(entry).toAbsolutePath().normalize());
+                }
+            }
+        }
+        return entries;
     }
 
     /** A jar's name, size and time, or those of every file under a class directory. */
