@@ -11,7 +11,6 @@ import io.teei.nats.manifests.model.ValidatedSpec;
 import io.teei.nats.manifests.output.Drift;
 import io.teei.nats.manifests.output.FileChange;
 import io.teei.nats.manifests.output.ForeignFilesException;
-import io.teei.nats.manifests.output.OwnedFiles;
 import io.teei.nats.manifests.output.RenderedTree;
 import io.teei.nats.manifests.output.RunStamp;
 import io.teei.nats.manifests.output.TreeCheck;
@@ -149,8 +148,7 @@ public final class NatsManifests {
         }
         RenderedTree tree = written.tree().get();
         try {
-            stamp.record(status.inputs().get(), OwnedFiles.of(tree).text(), tree.size(),
-                    result.report().spec().orElseThrow().topology().regions().size());
+            stamp.record(status.inputs().get(), tree, result.report().spec().orElseThrow().topology().regions().size());
             return result.outcome();
         } catch (IOException e) {
             List<String> lines = new ArrayList<>(result.outcome().lines());
@@ -183,7 +181,7 @@ public final class NatsManifests {
     }
 
     private static Outcome check(Path specDir, Path outputDir, int maxDiffLines, Optional<RunStamp> stamp) throws IOException {
-        Optional<RunStamp.Summary> same = stamp.flatMap(s -> s.status(specDir, outputDir).upToDate());
+        Optional<RunStamp.Summary> same = stamp.isPresent() ? stamp.get().status(specDir, outputDir).upToDate() : Optional.empty();
         if (same.isPresent()) {
             return new Outcome(List.of(), List.of("Checked " + same.get().files() + " files in " + outputDir
                     + ": up to date with " + specDir + " (inputs unchanged since the last generate, every file's hash"

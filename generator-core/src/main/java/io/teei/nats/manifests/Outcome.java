@@ -3,6 +3,7 @@ package io.teei.nats.manifests;
 import io.teei.nats.manifests.diag.Problem;
 import io.teei.nats.manifests.diag.Problems;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +26,13 @@ public record Outcome(List<Problem> problems, List<String> lines, Optional<Strin
     }
 
     public List<Problem> warnings() {
-        return problems.stream().filter(p -> !p.isError()).toList();
+        List<Problem> warnings = new ArrayList<>();
+        for (Problem problem : problems) {
+            if (!problem.isError()) {
+                warnings.add(problem);
+            }
+        }
+        return List.copyOf(warnings);
     }
 
     static Outcome succeeded(SpecReport report, List<String> lines) {

@@ -7,31 +7,39 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 /**
  * What the last successful {@code generate} used and wrote, kept in the build directory (never in
- * the output tree, which must read the same on every machine): the generator (the tool's version,
- * the Java runtime's, and the name, size and time of its code and of every entry of its class
- * path), the parameters, the SHA-256 of every file directly in the spec directory and of the
- * index the run wrote. When all of that still holds and every owned output file still has the
- * hash the index gives, rendering again would write the same bytes: the run can skip it. Anything
- * missing, changed, linked or unreadable means "not up to date". Only the JDK is used here, so a
- * skipped run loads no rendering library.
+ * the output tree, which must read the same on every machine): the tool's and Java's versions, the
+ * name, size and time of the generator's code and of every entry of its class path, the
+ * parameters, the size and CRC-32C of every file directly in the spec directory, of the index the
+ * run wrote and of every file it wrote. When all of that still holds, rendering again would write
+ * the same bytes: the run can skip it. Anything missing, changed, linked or unreadable means "not
+ * up to date". CRC-32C rather than SHA-256: the check must cost a fresh JVM next to nothing, and
+ * setting up the JDK's SHA-256 alone takes it about 50 ms; an edit that keeps a file's size and
+ * CRC-32C is not a mistake anyone makes by hand, and check-manifests in CI, which has no stamp,
+ * compares every byte. Only the JDK is used here, so a skipped run loads no rendering library,
+ * and no lambda or stream either: a fresh Maven JVM meets those here first and pays for them.
  */
 public final class RunStamp {
 
     private static final String HEADER = "# nats-manifests: what the last generate read and wrote. Delete it to force a render.";
     private static final String INDEX = "index ";
-    private static final String FILES = "files ";
+    private static final String OUTPUT = "output ";
     private static final String REGIONS = "regions ";
 
     private final Path file;
@@ -76,20 +84,23 @@ public final class RunStamp {
                 return Optional.empty();
             }
             List<String> recorded = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (recorded.size() != inputs.size() + 3 || !recorded.subList(0, inputs.size()).equals(inputs)) {
+            if (recorded.size() < inputs.size() + 2 || !recorded.subList(0, inputs.size()).equals(inputs)
+                    || Journal.pending(root)) {
                 return Optional.empty();
             }
-            Path index = root.resolve(OwnedFiles.INDEX);
-            if (Journal.pending(root) || !Files.isRegularFile(index, LinkOption.NOFOLLOW_LINKS)) {
+            List<String> outputs = recorded.subList(inputs.size(), recorded.size() - 1);
+            if (!outputs.get(0).equals(INDEX + checksum(root.resolve(OwnedFiles.INDEX)))) {
                 return Optional.empty();
             }
-            byte[] indexBytes = Files.readAllBytes(index);
-            if (!recorded.get(inputs.size()).equals(INDEX + OwnedFiles.sha256(indexBytes))
-                    || !ownedFilesIntact(root, OwnedFiles.parse(new String(indexBytes, StandardCharsets.UTF_8), index))) {
-                return Optional.empty();
+            for (String output : outputs.subList(1, outputs.size())) {
+                int at = output.indexOf("  ");
+                if (!output.startsWith(OUTPUT)
+                        || !output.substring(OUTPUT.length(), at).equals(checksum(WritePlan.inside(root, output.substring(at + 2))))) {
+                    return Optional.empty();
+                }
             }
-            return Optional.of(new Summary(Integer.parseInt(recorded.get(inputs.size() + 1).substring(FILES.length())),
-                    Integer.parseInt(recorded.get(inputs.size() + 2).substring(REGIONS.length()))));
+            return Optional.of(new Summary(outputs.size() - 1,
+                    Integer.parseInt(recorded.get(recorded.size() - 1).substring(REGIONS.length()))));
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
@@ -98,16 +109,24 @@ public final class RunStamp {
     private List<String> inputs(Path specDir, Path outputDir) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
-        lines.add("tool " + tool + " on Java " + Runtime.version());
-        lines.add("generator " + generator());
+        // java.vm.version rather than Runtime.version(), which parses with streams.
+        lines.add("tool " + tool + " on Java " + System.getProperty("java.vm.version"));
+        generator(lines);
         Path dir = specDir.toAbsolutePath().normalize();
         // The spec directory as given, too: the rendered headers name files by it.
         lines.add("parameter specDirectory=" + dir + " given as " + specDir);
         lines.add("parameter outputDirectory=" + outputDir.toAbsolutePath().normalize());
-        try (Stream<Path> entries = Files.list(dir)) {
-            for (Path spec : entries.filter(f -> Files.isRegularFile(f) && !ours(f)).sorted().toList()) {
-                lines.add("spec " + OwnedFiles.sha256(Files.readAllBytes(spec)) + "  " + spec.getFileName());
+        List<Path> specs = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                if (Files.isRegularFile(entry) && !ours(entry)) {
+                    specs.add(entry);
+                }
             }
+        }
+        Collections.sort(specs);
+        for (Path spec : specs) {
+            lines.add("spec " + checksum(spec) + "  " + spec.getFileName());
         }
         return lines;
     }
@@ -120,14 +139,16 @@ public final class RunStamp {
     }
 
     /**
-     * Records a successful run: the inputs taken before it, the index text it wrote, how many files
-     * that index owns and how many regions the spec has. Written to a temporary file of its own
-     * and moved into place, so that two runs never share one.
+     * Records a successful run: the inputs taken before it, the index and the files of the tree it
+     * wrote, and how many regions the spec has. Written to a temporary file of its own and moved
+     * into place, so that two runs never share one.
      */
-    public void record(List<String> inputs, String indexText, int files, int regions) throws IOException {
+    public void record(List<String> inputs, RenderedTree tree, int regions) throws IOException {
         List<String> lines = new ArrayList<>(inputs);
-        lines.add(INDEX + OwnedFiles.sha256(indexText.getBytes(StandardCharsets.UTF_8)));
-        lines.add(FILES + files);
+        lines.add(INDEX + checksum(OwnedFiles.of(tree).text().getBytes(StandardCharsets.UTF_8)));
+        for (RenderedFile written : tree.files()) {
+            lines.add(OUTPUT + checksum(written.bytes()) + "  " + written.path());
+        }
         lines.add(REGIONS + regions);
         Files.createDirectories(file.getParent());
         Path temporary = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
@@ -148,42 +169,36 @@ public final class RunStamp {
         Files.deleteIfExists(file);
     }
 
-    /** Every owned file is a regular file (not a link, which a render would refuse) with its indexed hash. */
-    private static boolean ownedFilesIntact(Path root, OwnedFiles owned) throws IOException {
-        if (owned.paths().isEmpty()) {
-            return false;
-        }
-        for (String path : owned.paths()) {
-            Path target = WritePlan.inside(root, path);
-            if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
-                    || !owned.hash(path).orElseThrow().equals(OwnedFiles.sha256(Files.readAllBytes(target)))) {
-                return false;
-            }
-        }
-        return true;
+    /** Size and CRC-32C of a regular file ("none" for anything else: missing, a directory, a link). */
+    private static String checksum(Path path) throws IOException {
+        return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) ? checksum(Files.readAllBytes(path)) : "none";
+    }
+
+    private static String checksum(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return bytes.length + ":" + Long.toHexString(crc.getValue());
     }
 
     /**
-     * The generator's identity: the name, size and modification time of the code that renders
-     * (the jar or class directory this class came from, templates included) and of every other
-     * entry of its class path, so that a rebuilt snapshot or another library version renders
-     * again. Sizes and times rather than hashes: hashing the jar costs a fresh JVM 40 ms, most of
-     * a no-op run.
+     * The generator's identity, a line per file: the name, size and modification time of the code
+     * that renders (the jar or class directory this class came from, templates included) and of
+     * every other entry of its class path, so that a rebuilt snapshot or another library version
+     * renders again. Sizes and times rather than hashes: reading and hashing the jars would cost
+     * a fresh JVM more than the rest of a no-op run.
      */
-    private static String generator() throws IOException {
-        StringBuilder identity = new StringBuilder();
+    private static void generator(List<String> lines) throws IOException {
         CodeSource source = RunStamp.class.getProtectionDomain().getCodeSource();
         Path code = source == null ? null : path(source.getLocation());
         if (code == null) {
             throw new IOException("cannot tell where the generator's code comes from");
         }
-        describe(code, identity);
+        describe(code, lines);
         for (Path entry : classPath()) {
             if (!entry.equals(code) && Files.exists(entry)) {
-                describe(entry, identity);
+                describe(entry, lines);
             }
         }
-        return OwnedFiles.sha256(identity.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The class path this class was loaded from: its loader's (a Maven plugin realm), or the JVM's. */
@@ -206,16 +221,23 @@ public final class RunStamp {
         return entries;
     }
 
-    /** A jar's name, size and time, or those of every file under a class directory. */
-    private static void describe(Path entry, StringBuilder identity) throws IOException {
+    /** A jar's name, size and time (in ms), or those of every file under a class directory. */
+    private static void describe(Path entry, List<String> lines) throws IOException {
         if (!Files.isDirectory(entry)) {
-            identity.append(entry).append(' ').append(Files.size(entry)).append(' ').append(Files.getLastModifiedTime(entry)).append('\n');
+            lines.add("generator " + entry + " " + Files.size(entry) + " " + Files.getLastModifiedTime(entry).toMillis());
             return;
         }
-        try (Stream<Path> files = Files.walk(entry)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                identity.append(file).append(' ').append(Files.size(file)).append(' ').append(Files.getLastModifiedTime(file)).append('\n');
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(entry, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                files.add(file);
+                return FileVisitResult.CONTINUE;
             }
+        });
+        Collections.sort(files);
+        for (Path file : files) {
+            lines.add("generator " + file + " " + Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis());
         }
     }
 

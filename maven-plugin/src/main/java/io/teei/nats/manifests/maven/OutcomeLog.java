@@ -26,7 +26,9 @@ final class OutcomeLog {
         for (Problem warning : outcome.warnings()) {
             log.warn(warning.format());
         }
-        outcome.lines().forEach(log::info);
+        for (String line : outcome.lines()) {
+            log.info(line);
+        }
         if (outcome.failure().isPresent()) {
             throw new MojoFailureException(outcome.failure().get() + (outcome.specRejected() ? "" : afterFailure));
         }
