@@ -105,11 +105,22 @@ LOGLINE=$(grep -o 'Rendered .*' "$WORK/second.log" | head -1 || echo "(no summar
 {
   echo "Consumer project: reference spec (overlays/), $FILES files in k8s/, $RUNS alternating rounds"
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-  printf '%-18s %8s %14s %7s\n' case median "minus validate" ratio
-  for c in "${CASES[@]}"; do
-    m=$(col "$c" | median)
-    awk -v c="$c" -v m="$m" -v v="$VALIDATE" 'BEGIN { printf "%-18s %6d ms %11d ms %7.2f\n", c, m, m - v, m / v }'
-  done
+  # "paired": the median over rounds of (case - validate) in the same round, steadier than the
+  # difference of the two medians when the machine drifts between rounds.
+  python3 - "$CSV" "${CASES[@]}" <<'PY'
+import csv, statistics, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+ms = {}
+for r in rows:
+    ms.setdefault(r["case"], {})[int(r["round"])] = int(r["ms"])
+v = ms["validate"]
+print("%-18s %9s %15s %15s %7s" % ("case", "median", "minus validate", "paired", "ratio"))
+for case in sys.argv[2:]:
+    m = statistics.median(ms[case].values())
+    paired = statistics.median(ms[case][k] - v[k] for k in v)
+    print("%-18s %6.0f ms %12.0f ms %12.0f ms %7.2f" % (case, m, m - statistics.median(v.values()), paired,
+                                                        m / statistics.median(v.values())))
+PY
   echo "files rewritten by a second no-op generate: $REWRITTEN"
   echo "second no-op generate logged: $LOGLINE"
 } | tee "$OUT/build-cost.txt"
