@@ -40,13 +40,8 @@ public final class OwnedFiles {
         if (!Files.isRegularFile(index)) {
             return none();
         }
-        return parse(Files.readString(index, StandardCharsets.UTF_8), index);
-    }
-
-    /** The index in {@code text}, as read from {@code index} (named in the error when it is damaged). */
-    static OwnedFiles parse(String text, Path index) throws IOException {
         SortedMap<String, String> hashes = new TreeMap<>();
-        for (String line : text.lines().toList()) {
+        for (String line : Files.readAllLines(index, StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
