@@ -111,7 +111,10 @@ public final class DrAgent {
     /**
      * Publishes COUNT messages with IDs ID-PREFIX-0 .. and retries each until acknowledged, as a
      * careful producer does: the stream's duplicate window drops a retried message stored before.
-     * Messages go out in windows; a window's unacknowledged messages are all sent again.
+     * Messages go out in windows; a window's unacknowledged messages are all sent again, but only
+     * once the connection is up: sent while the client reconnects, they only pile up in its
+     * outgoing queue, which jnats caps at 5,000 ("Output queue is full"; seen once, after a whole
+     * region restarted, and the connection stayed unusable afterwards).
      */
     private String publish(String subject, int count, String idPrefix) throws Exception {
         JetStream js = connection.jetStream();
@@ -127,6 +130,7 @@ public final class DrAgent {
                 if (round > 120) {
                     throw new IllegalStateException(outstanding.size() + " messages never acknowledged");
                 }
+                awaitConnected(60_000);
                 List<CompletableFuture<PublishAck>> sent = new ArrayList<>();
                 for (int i : outstanding) {
                     sent.add(js.publishAsync(subject, ("message " + i).getBytes(StandardCharsets.UTF_8),
@@ -151,6 +155,17 @@ public final class DrAgent {
             }
         }
         return "acked " + acked + " last " + last;
+    }
+
+    private void awaitConnected(long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (connection.getStatus() != Connection.Status.CONNECTED) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("not connected after " + millis + " ms (" + connection.getStatus()
+                        + "); events: " + String.join(" ", events));
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** The stream's state; retried for up to 20 s while the client reconnects after a node went away. */
