@@ -59,7 +59,8 @@ final class SovereigntyRules {
                     findings.error(RuleId.SOVEREIGN_SOLICITS, "leafnodes[" + i + "]",
                             "region " + region.name() + " holds sovereign streams but accepts the link from " + peerName
                                     + "; the deny rules that keep them home (deny_imports of $JS." + region.domain()
-                                    + ".API.>, deny_exports of their subjects) live on the soliciting side's remote",
+                                    + ".API stream and consumer subjects, deny_exports of their subjects) live on the"
+                                    + " soliciting side's remote",
                             "swap the link: 'accept: " + peerName + "', 'solicit: " + region.name() + "'");
                 }
             }

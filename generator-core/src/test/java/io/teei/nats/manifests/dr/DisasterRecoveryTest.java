@@ -172,62 +172,34 @@ class DisasterRecoveryTest {
     @Order(5)
     void sovereigntyNoEuOnlyMessageReachesTheUsAndWithoutTheDenyRulesTheyWould() throws Exception {
         long start = System.currentTimeMillis();
-        Attempt guarded = attemptToTakeEuData(1);
-        assertThat(guarded.mirrored).as("US mirror of events-eu-gdpr").isZero();
-        assertThat(guarded.sourced).as("US source of audit-eu-gdpr").isZero();
-        assertThat(guarded.subscribed).as("US subscriber on events.eu.>").isZero();
-        assertThat(guarded.api).as("US call to the EU JetStream API").doesNotStartWith("answered");
+        SovereigntyAttack guarded = SovereigntyAttack.run(lab, usClient, euClient, "1").assertNoLeak();
 
         String leafnodes = lab.reference().tree().file(KustomizeTree.overlayDir(lab.topology().region(EU).orElseThrow())
                 + "config/leafnodes.conf").orElseThrow().content();
         DrLab.Readiness restartedOpen = restartEu(config -> {
-            String withoutDenies = config.get("leafnodes.conf").lines()
-                    .filter(l -> !l.contains("deny_imports:") && !l.contains("deny_exports:"))
-                    .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
-            assertThat(leafnodes.lines().count() - withoutDenies.lines().count()).as("lines removed").isEqualTo(2);
+            String withoutDenies = config.get("leafnodes.conf").replaceAll("(?s)\\n *deny_imports: \\[.*?\\]\\n", "\n")
+                    .replaceAll("\\n *deny_exports: .*\\n", "\n");
+            assertThat(withoutDenies).doesNotContain("deny_");
+            assertThat(leafnodes.lines().count() - withoutDenies.lines().count()).as("lines removed")
+                    .isEqualTo(3 + lab.topology().region(EU).orElseThrow().streams().stream().filter(Stream::isSovereign).count() * 4 + 6);
             config.put("leafnodes.conf", withoutDenies);
             return config;
         });
-        Attempt unguarded = attemptToTakeEuData(2);
+        SovereigntyAttack unguarded = SovereigntyAttack.run(lab, usClient, euClient, "2");
         DrLab.Readiness asRendered = restartEu(java.util.function.UnaryOperator.identity());
-        assertThat(unguarded.mirrored + unguarded.sourced + unguarded.subscribed).as("leaks without the deny rules").isPositive();
-        assertThat(unguarded.api).startsWith("answered");
+        assertThat(unguarded.mirrored() + unguarded.sourced() + unguarded.subscribed()).as("leaks without the deny rules").isPositive();
+        assertThat(unguarded.api()).startsWith("answered");
         report.scenario("5. Sovereignty", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
                 "with the rendered deny rules, from us-east-1: a mirror of events-eu-gdpr through $JS.eu-central-1.API got "
-                        + guarded.mirrored + " messages, a source of audit-eu-gdpr got " + guarded.sourced
-                        + ", a subscriber on events.eu.> got " + guarded.subscribed + " of the 100 the EU published there, and"
-                        + " $JS.eu-central-1.API.STREAM.INFO answered: " + guarded.api,
-                "negative control, the same EU config with only its two deny lines removed: the mirror got " + unguarded.mirrored
-                        + ", the source " + unguarded.sourced + ", the subscriber " + unguarded.subscribed
-                        + ", the API call " + unguarded.api.split(" ")[0],
+                        + guarded.mirrored() + " messages, a source of audit-eu-gdpr got " + guarded.sourced()
+                        + ", a subscriber on events.eu.> got " + guarded.subscribed() + " of the 100 the EU published there, and"
+                        + " $JS.eu-central-1.API.STREAM.INFO answered: " + guarded.api(),
+                "negative control, the same EU config with only its deny_imports and deny_exports removed: the mirror got " + unguarded.mirrored()
+                        + ", the source " + unguarded.sourced() + ", the subscriber " + unguarded.subscribed()
+                        + ", the API call " + unguarded.api().split(" ")[0],
                 "so the test can fail, and with the rendered config zero EU-only messages reached the US",
                 "eu-central-1 restarted as a whole twice: every probe of every node passed at " + restartedOpen.describe()
                         + " (deny rules removed), then at " + asRendered.describe() + " (as rendered) after its start"));
-    }
-
-    private record Attempt(long mirrored, long sourced, long subscribed, String api) {
-    }
-
-    /** From the US side: mirror, source, subscribe to and query the EU-only streams while the EU publishes. */
-    private static Attempt attemptToTakeEuData(int phase) throws Exception {
-        Path mirror = lab.dir().resolve("leak-mirror-" + phase + ".json");
-        Files.writeString(mirror, "{\"name\": \"leak-mirror-" + phase + "\", \"storage\": \"file\", \"num_replicas\": 1,"
-                + " \"mirror\": {\"name\": \"events-eu-gdpr\", \"external\": {\"api\": \"$JS.eu-central-1.API\"}}}");
-        Path source = lab.dir().resolve("leak-source-" + phase + ".json");
-        Files.writeString(source, "{\"name\": \"leak-source-" + phase + "\", \"storage\": \"file\", \"num_replicas\": 1,"
-                + " \"sources\": [{\"name\": \"audit-eu-gdpr\", \"external\": {\"api\": \"$JS.eu-central-1.API\"}}]}");
-        assertThat(usClient.call("add-stream " + mirror)).startsWith("ok");
-        assertThat(usClient.call("add-stream " + source)).startsWith("ok");
-        java.util.concurrent.CompletableFuture<String> subscriber = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> usClient.call("count events.eu.> 4000"));
-        Thread.sleep(500);
-        assertThat(euClient.call("publish events.eu.sovereign 100 sovereign-events-" + phase)).startsWith("acked 100");
-        assertThat(euClient.call("publish audit.eu.sovereign 100 sovereign-audit-" + phase)).startsWith("acked 100");
-        long subscribed = Long.parseLong(subscriber.get(30, java.util.concurrent.TimeUnit.SECONDS).split(" ")[1]);
-        Thread.sleep(3000);
-        String api = usClient.call("request $JS.eu-central-1.API.STREAM.INFO.events-eu-gdpr 2000");
-        return new Attempt(count(usClient.call("info leak-mirror-" + phase)), count(usClient.call("info leak-source-" + phase)),
-                subscribed, api);
     }
 
     private static DrLab.Readiness restartEu(java.util.function.UnaryOperator<java.util.Map<String, String>> edit) {

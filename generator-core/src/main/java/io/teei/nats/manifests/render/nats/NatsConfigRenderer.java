@@ -11,7 +11,6 @@ import io.teei.nats.manifests.model.LeafnodeLink;
 import io.teei.nats.manifests.model.NatsReleases;
 import io.teei.nats.manifests.model.NatsVersion;
 import io.teei.nats.manifests.model.Region;
-import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.TlsSource;
 import io.teei.nats.manifests.model.Topology;
 import io.teei.nats.manifests.render.common.PodLayout;
@@ -129,13 +128,17 @@ public final class NatsConfigRenderer {
         remote.put("url", env(link.remoteUrl().key()));
         remote.put("account", account);
         remote.put("tls", tls.orElse(null));
-        List<String> sovereignSubjects = region.streams().stream().filter(Stream::isSovereign)
-                .flatMap(s -> s.subjects().stream()).toList();
+        List<String> denyImports = SovereigntyFence.denyImports(region);
         boolean leavesZone = scope.topology().region(link.acceptingRegion())
                 .map(peer -> region.zone().isEmpty() || !region.zone().equals(peer.zone())).orElse(true);
-        if (!sovereignSubjects.isEmpty() && leavesZone) {
-            remote.put("denyImports", quoteAll(List.of("$JS." + region.domain() + ".API.>")));
-            remote.put("denyExports", quoteAll(sovereignSubjects));
+        if (!denyImports.isEmpty() && leavesZone) {
+            List<Map<String, Object>> entries = new ArrayList<>();
+            for (int i = 0; i < denyImports.size(); i++) {
+                entries.add(Map.of("subject", quote(denyImports.get(i)), "separator", i + 1 < denyImports.size() ? "," : ""));
+            }
+            remote.put("hasDenyImports", true);
+            remote.put("denyImports", entries);
+            remote.put("denyExports", quoteAll(SovereigntyFence.denyExports(region)));
         }
         return remote;
     }
