@@ -80,6 +80,7 @@ class ArchitectureTest {
                 .layer("render.monitoring").definedBy(ROOT + ".render.monitoring")
                 .layer("render.nats").definedBy(ROOT + ".render.nats")
                 .layer("render.streams").definedBy(ROOT + ".render.streams")
+                .layer("render.runbook").definedBy(ROOT + ".render.runbook")
                 .layer("render.common").definedBy(ROOT + ".render.common")
                 .whereLayer("diag").mayNotAccessAnyLayer()
                 .whereLayer("model").mayNotAccessAnyLayer()
@@ -91,11 +92,13 @@ class ArchitectureTest {
                 .whereLayer("render.monitoring").mayOnlyAccessLayers("model", "render.common")
                 .whereLayer("render.nats").mayOnlyAccessLayers("model", "render.common")
                 .whereLayer("render.streams").mayOnlyAccessLayers("model", "render.common")
+                .whereLayer("render.runbook").mayOnlyAccessLayers("model", "render.common")
                 .whereLayer("render.region").mayOnlyAccessLayers("model", "render.common",
                         "render.k8s", "render.monitoring", "render.nats", "render.streams")
                 .whereLayer("render.kustomize").mayOnlyAccessLayers("model", "output", "render.common",
                         "render.region", "render.k8s", "render.streams")
-                .whereLayer("render").mayOnlyAccessLayers("model", "output", "render.common", "render.kustomize")
+                .whereLayer("render").mayOnlyAccessLayers("model", "output", "render.common", "render.kustomize",
+                        "render.runbook")
                 .whereLayer("review").mayOnlyAccessLayers("model", "output", "render.common", "render.region")
                 .whereLayer("api").mayNotBeAccessedByAnyLayer()
                 .check(CORE);

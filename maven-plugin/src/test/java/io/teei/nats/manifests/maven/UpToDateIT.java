@@ -69,7 +69,8 @@ class UpToDateIT {
     @Test
     void everyKindOfDoubtRenders() throws Exception {
         project.edit("nats/eu-central-1.yaml", "size: 140Gi", "size: 150Gi");
-        assertRenders("a one-line spec change", "(1 changed, 0 removed)");
+        // The EU StatefulSet patch, and DR.md, whose diagram shows each region's volume.
+        assertRenders("a one-line spec change", "(2 changed, 0 removed)");
         assertUpToDate();
 
         Path statefulSet = project.output().resolve("overlays/us-east-1/nats/statefulset-patch.yaml");
