@@ -70,6 +70,8 @@ public final class Runbook {
         view.put("secretName", topology.accounts().app().password().secretName());
         view.put("clientTls", topology.tls().client().isPresent());
         view.put("specDir", specDir);
+        // The goals read nats/ unless told otherwise.
+        view.put("mavenSpec", specDir.equals("nats") ? "" : " -Dnats.manifests.specDirectory=" + specDir);
         StringBuilder jarServers = new StringBuilder();
         List<String> mavenServers = new ArrayList<>();
         for (Region region : topology.regions()) {

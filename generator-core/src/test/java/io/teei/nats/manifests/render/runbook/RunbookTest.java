@@ -53,7 +53,8 @@ class RunbookTest {
         assertThat(runbook).contains("| notifications-us | `notifications.us.>` |", "RPO: all of it",
                 "| events-us | `events.us.>` | events-eu-mirror |",
                 "failover --region eu-central-1 --spec overlays --server us-east-1=nats://<us-east-1 client host>:4222",
-                "failback --region us-east-1", "-Dnats.region=eu-central-1 [-Dnats.execute] [-Dnats.force]",
+                "failback --region us-east-1", "mvn nats-manifests:failover -Dnats.manifests.specDirectory=overlays -Dnats.servers=",
+                "-Dnats.region=eu-central-1 [-Dnats.execute] [-Dnats.force]",
                 "`NATS_APP_PASSWORD` and `NATS_ADMIN_PASSWORD`", "## Failover to eu-central-1, step by step",
                 "## Failback to us-east-1, step by step", "`deny_exports` of\n`events.eu.>`, `audit.eu.>`");
         assertThat(runbook).as("client TLS is off in the reference").doesNotContain("--ca");
@@ -63,7 +64,7 @@ class RunbookTest {
     @Test
     void withClientTlsTheCommandsTakeTheCa() {
         Path spec = SpecFixture.everythingOn(dir).dir();
-        assertThat(Runbook.markdown(load(spec))).contains("add `--ca <file>`");
+        assertThat(Runbook.markdown(load(spec))).contains("add `--ca <file>` (`-Dnats.ca=<file>`)");
     }
 
     /** Each alert and metric the runbook tells the reader to watch is one the region's PrometheusRule has. */
