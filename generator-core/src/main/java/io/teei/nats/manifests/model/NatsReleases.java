@@ -92,6 +92,12 @@ public final class NatsReleases {
     public static final NatsVersion HEALTHZ_META_ONLY = new NatsVersion(2, 11, 0);
     /** Replicated streams flush to disk asynchronously unless {@code sync_interval: always} (nats-server 2.12.0). */
     public static final NatsVersion ASYNC_REPLICATED_FLUSH = new NatsVersion(2, 12, 0);
+    /**
+     * A stream update may remove a stream's mirror, which makes the mirror a stream of its own
+     * (nats-server PR 7171, 2.12.0); before, a mirror cannot be promoted. Adding a mirror to an
+     * existing stream is still refused (error 10055).
+     */
+    public static final NatsVersion MIRROR_PROMOTION = new NatsVersion(2, 12, 0);
     /** {@code sync_interval} in the jetstream block (nats-server 2.10.0; 2.9 rejects the config). */
     public static final NatsVersion SYNC_INTERVAL = new NatsVersion(2, 10, 0);
     /** The oldest release with {@code /healthz?js-enabled-only=true}, which the liveness probe uses. */

@@ -82,6 +82,7 @@ class ArchitectureTest {
                 .layer("render.streams").definedBy(ROOT + ".render.streams")
                 .layer("render.runbook").definedBy(ROOT + ".render.runbook")
                 .layer("render.common").definedBy(ROOT + ".render.common")
+                .layer("ops").definedBy(ROOT + ".ops")
                 .whereLayer("diag").mayNotAccessAnyLayer()
                 .whereLayer("model").mayNotAccessAnyLayer()
                 .whereLayer("output").mayNotAccessAnyLayer()
@@ -100,7 +101,8 @@ class ArchitectureTest {
                 .whereLayer("render").mayOnlyAccessLayers("model", "output", "render.common", "render.kustomize",
                         "render.runbook")
                 .whereLayer("review").mayOnlyAccessLayers("model", "output", "render.common", "render.region")
-                .whereLayer("api").mayNotBeAccessedByAnyLayer()
+                .whereLayer("ops").mayOnlyAccessLayers("api", "diag", "model", "render.common", "render.streams")
+                .whereLayer("api").mayOnlyBeAccessedByLayers("ops")
                 .check(CORE);
     }
 }

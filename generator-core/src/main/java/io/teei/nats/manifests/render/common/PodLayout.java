@@ -1,5 +1,7 @@
 package io.teei.nats.manifests.render.common;
 
+import io.teei.nats.manifests.model.Region;
+import io.teei.nats.manifests.model.Topology;
 import java.time.Duration;
 
 /**
@@ -40,5 +42,13 @@ public final class PodLayout {
 
     public static String routeEnv(int ordinal) {
         return ROUTE_ENV_PREFIX + ordinal;
+    }
+
+    /**
+     * The server name of a region's pod as nats-server reports it ({@code nats-0-us-east-1}): the
+     * pod name qualified by the region, as {@link RenderScope#serverNameValue()} composes it.
+     */
+    public static String serverName(Topology topology, Region region, int ordinal) {
+        return topology.name() + "-" + ordinal + "-" + region.name();
     }
 }

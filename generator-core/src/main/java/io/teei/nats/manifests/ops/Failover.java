@@ -1,0 +1,223 @@
+package io.teei.nats.manifests.ops;
+
+import io.nats.client.JetStreamApiException;
+import io.nats.client.api.MirrorInfo;
+import io.nats.client.api.StreamConfiguration;
+import io.nats.client.api.StreamInfo;
+import io.teei.nats.manifests.model.NatsReleases;
+import io.teei.nats.manifests.model.Region;
+import io.teei.nats.manifests.model.Stream;
+import io.teei.nats.manifests.model.StreamOrigin;
+import io.teei.nats.manifests.model.Topology;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Promotes a replica region's mirrors of a lost region's streams to streams that take the lost
+ * streams' subjects: per mirror, one update that drops the mirror (nats-server 2.12+), then one
+ * that adds the source's subjects (one update doing both is refused: "stream mirrors can not
+ * contain subjects"). The plan comes first and says what each mirror holds: its last sequence is
+ * all of the source that survives (the RPO bound). It refuses while a source region still
+ * answers, unless forced, and changes nothing for a mirror already promoted.
+ */
+public final class Failover {
+
+    private Failover() {
+    }
+
+    /** What happens to one mirror. */
+    public enum Action {
+        /** A mirror now: promote it. */
+        PROMOTE,
+        /** Already a stream with the source's subjects: nothing to do. */
+        DONE,
+        /** Missing, or a stream with other subjects: refuse. */
+        REFUSE
+    }
+
+    /**
+     * One mirror of the replica region.
+     *
+     * @param lagBefore the messages the mirror last knew it lacked (-1 when unknown)
+     * @param lastActiveMillis how long ago it last heard from its source (-1 when never)
+     */
+    public record StreamPlan(String stream, String sourceRegion, String source, List<String> subjects, Action action,
+                             String why, long messages, long lastSequence, long lagBefore, long lastActiveMillis) {
+
+        public StreamPlan {
+            subjects = List.copyOf(subjects);
+        }
+    }
+
+    /**
+     * @param sourcesAnswering source regions that still answer (a failover then needs force)
+     * @param unmirrored the lost regions' streams no mirror here holds: lost with their region
+     */
+    public record Plan(String region, List<String> lostRegions, List<String> sourcesAnswering, List<StreamPlan> streams,
+                       List<String> unmirrored, List<String> refusals) {
+
+        public Plan {
+            lostRegions = List.copyOf(lostRegions);
+            sourcesAnswering = List.copyOf(sourcesAnswering);
+            streams = List.copyOf(streams);
+            unmirrored = List.copyOf(unmirrored);
+            refusals = List.copyOf(refusals);
+        }
+
+        public boolean nothingToDo() {
+            return streams.stream().allMatch(s -> s.action() == Action.DONE);
+        }
+
+        /** The plan for people. */
+        public List<String> describe() {
+            List<String> lines = new ArrayList<>();
+            lines.add("Failover of " + String.join(", ", lostRegions) + " to " + region + ":");
+            for (StreamPlan s : streams) {
+                String state = s.action() == Action.PROMOTE
+                        ? "promote: drop the mirror, then take " + s.subjects()
+                        : s.action() == Action.DONE ? "already promoted, takes " + s.subjects() : "refused: " + s.why();
+                lines.add(String.format(Locale.ROOT, "  %s (mirror of %s/%s): %d messages, last sequence %d, %s behind, last heard %s; %s",
+                        s.stream(), s.sourceRegion(), s.source(), s.messages(), s.lastSequence(),
+                        s.lagBefore() < 0 ? "unknown" : s.lagBefore() + " message(s)",
+                        s.lastActiveMillis() < 0 ? "never" : String.format(Locale.ROOT, "%.1f s ago", s.lastActiveMillis() / 1000.0), state));
+            }
+            lines.add("  RPO: what the lost region acknowledged after each last sequence above is lost; the mirror lag it last"
+                    + " reported is shown as 'behind'.");
+            if (!unmirrored.isEmpty()) {
+                lines.add("  Not mirrored in " + region + ", lost with their region: " + String.join(", ", unmirrored));
+            }
+            sourcesAnswering.forEach(r -> lines.add("  " + r + " still answers."));
+            refusals.forEach(r -> lines.add("  Refused: " + r));
+            return lines;
+        }
+    }
+
+    /** Reads the replica region's mirrors and checks whether their sources' regions still answer. */
+    public static Plan plan(Topology topology, String regionName, Endpoints endpoints) {
+        Region region = topology.region(regionName).orElseThrow(() -> new OpsException("the spec has no region '" + regionName
+                + "'; its regions are " + topology.regions().stream().map(Region::name).toList()));
+        List<Stream> mirrors = region.streams().stream().filter(s -> s.mirror().isPresent()).toList();
+        if (mirrors.isEmpty()) {
+            throw new OpsException("region " + regionName + " mirrors no stream in the spec, so it has nothing to promote"
+                    + "; fail over to a region whose streams mirror the lost one's");
+        }
+        List<String> refusals = new ArrayList<>();
+        if (!topology.natsVersion().isAtLeast(NatsReleases.MIRROR_PROMOTION)) {
+            refusals.add("nats-server " + topology.natsVersion() + " cannot promote a mirror (a stream update may remove a mirror from "
+                    + NatsReleases.MIRROR_PROMOTION + " on); upgrade the nats image first");
+        }
+        TreeSet<String> lost = new TreeSet<>();
+        mirrors.forEach(m -> lost.add(m.mirror().get().region()));
+        List<String> answering = new ArrayList<>();
+        for (String source : lost) {
+            Optional<RegionClient> client = RegionClient.tryConnect(topology, topology.region(source).orElseThrow(), endpoints,
+                    new ArrayList<>());
+            client.ifPresent(c -> {
+                answering.add(source);
+                c.close();
+            });
+        }
+        List<String> unmirrored = new ArrayList<>();
+        for (String source : lost) {
+            for (Stream stream : topology.region(source).orElseThrow().streams()) {
+                boolean held = mirrors.stream().anyMatch(m -> m.mirror().get().stream().equals(stream.name())
+                        && m.mirror().get().region().equals(source));
+                if (!held && stream.mirror().isEmpty()) {
+                    unmirrored.add(source + "/" + stream.name());
+                }
+            }
+        }
+        List<StreamPlan> streams = new ArrayList<>();
+        try (RegionClient client = RegionClient.connect(topology, region, endpoints)) {
+            for (Stream mirror : mirrors) {
+                streams.add(streamPlan(topology, client, mirror));
+            }
+        }
+        streams.stream().filter(s -> s.action() == Action.REFUSE).forEach(s -> refusals.add(s.stream() + ": " + s.why()));
+        return new Plan(regionName, List.copyOf(lost), answering, streams, unmirrored, refusals);
+    }
+
+    private static StreamPlan streamPlan(Topology topology, RegionClient client, Stream mirror) {
+        StreamOrigin.Mirror of = mirror.mirror().orElseThrow();
+        List<String> subjects = topology.region(of.region()).flatMap(r -> r.stream(of.stream())).map(Stream::subjects).orElseThrow();
+        Optional<StreamInfo> live = client.stream(mirror.name());
+        if (live.isEmpty()) {
+            return new StreamPlan(mirror.name(), of.region(), of.stream(), subjects, Action.REFUSE,
+                    "region " + client.region().name() + " has no stream " + mirror.name(), 0, 0, -1, -1);
+        }
+        StreamInfo info = live.get();
+        long messages = info.getStreamState().getMsgCount();
+        long last = info.getStreamState().getLastSequence();
+        MirrorInfo mirrorInfo = info.getMirrorInfo();
+        if (info.getConfiguration().getMirror() != null) {
+            long lag = mirrorInfo == null ? -1 : mirrorInfo.getLag();
+            long active = mirrorInfo == null || mirrorInfo.getActive() == null ? -1 : mirrorInfo.getActive().toMillis();
+            return new StreamPlan(mirror.name(), of.region(), of.stream(), subjects, Action.PROMOTE, "", messages, last, lag, active);
+        }
+        if (new TreeSet<>(info.getConfiguration().getSubjects()).equals(new TreeSet<>(subjects))) {
+            return new StreamPlan(mirror.name(), of.region(), of.stream(), subjects, Action.DONE, "", messages, last, 0, -1);
+        }
+        return new StreamPlan(mirror.name(), of.region(), of.stream(), subjects, Action.REFUSE,
+                "it is not a mirror and takes " + info.getConfiguration().getSubjects() + ", not " + subjects, messages, last, -1, -1);
+    }
+
+
+    /**
+     * Carries out the plan: refuses when it has refusals, or when a source region answers and
+     * {@code force} is not set; otherwise promotes each mirror still to promote.
+     */
+    public static OpsResult execute(Topology topology, Plan plan, Endpoints endpoints, boolean force) {
+        List<String> lines = new ArrayList<>();
+        if (!plan.refusals().isEmpty()) {
+            lines.add("Nothing changed: the plan has refusals.");
+            return new OpsResult(lines, false);
+        }
+        if (!plan.sourcesAnswering().isEmpty() && !force) {
+            lines.add("Nothing changed: " + String.join(", ", plan.sourcesAnswering()) + " still answers. A failover now would"
+                    + " leave two regions taking writes on the same subjects. If it is lost anyway (unreachable for its"
+                    + " writers, not for you), run again with --force.");
+            return new OpsResult(lines, false);
+        }
+        Region region = topology.region(plan.region()).orElseThrow();
+        try (RegionClient client = RegionClient.connect(topology, region, endpoints)) {
+            for (StreamPlan stream : plan.streams()) {
+                if (stream.action() == Action.DONE) {
+                    lines.add(stream.stream() + ": already promoted");
+                    continue;
+                }
+                long start = System.nanoTime();
+                promote(client, stream.stream(), stream.subjects());
+                lines.add(String.format(Locale.ROOT, "%s: promoted in %.0f ms, takes %s from sequence %d on", stream.stream(),
+                        (System.nanoTime() - start) / 1e6, stream.subjects(), stream.lastSequence() + 1));
+            }
+        }
+        return new OpsResult(lines, true);
+    }
+
+    /**
+     * Turns a mirror into a stream taking {@code subjects}: one update without the mirror, then
+     * one with the subjects. Each update sends the whole live configuration, changed only there.
+     */
+    static void promote(RegionClient client, String name, List<String> subjects) {
+        try {
+            StreamInfo info = client.jsm().getStreamInfo(name);
+            StreamConfiguration config = info.getConfiguration();
+            if (config.getMirror() != null) {
+                config = client.jsm().updateStream(StreamConfiguration.builder(config).mirror(null).build()).getConfiguration();
+            }
+            if (config.getMirror() != null) {
+                throw new OpsException("region " + client.region().name() + " kept the mirror of " + name
+                        + " after an update without it; its nats-server is older than " + NatsReleases.MIRROR_PROMOTION + "?");
+            }
+            if (!new TreeSet<>(config.getSubjects()).equals(new TreeSet<>(subjects))) {
+                client.jsm().updateStream(StreamConfiguration.builder(config).subjects(subjects).build());
+            }
+        } catch (JetStreamApiException | IOException e) {
+            throw client.api("promote " + name, e);
+        }
+    }
+}

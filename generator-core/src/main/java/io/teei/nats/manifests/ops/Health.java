@@ -1,0 +1,229 @@
+package io.teei.nats.manifests.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nats.client.api.MirrorInfo;
+import io.nats.client.api.Replica;
+import io.nats.client.api.StreamInfo;
+import io.teei.nats.manifests.model.AlertThresholds;
+import io.teei.nats.manifests.model.LeafnodeLink;
+import io.teei.nats.manifests.model.Region;
+import io.teei.nats.manifests.model.Stream;
+import io.teei.nats.manifests.model.StreamOrigin;
+import io.teei.nats.manifests.model.Topology;
+import io.teei.nats.manifests.render.common.PodLayout;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Is the deployment whole: per region, the nodes that answer, the JetStream meta leader, each
+ * stream of the spec with its leader and replicas, each mirror's lag (messages, and time since
+ * it last heard from its source), the leafnode links and each node's storage use. Every problem
+ * is named; the thresholds are the spec's alert thresholds, so {@code health} and the rendered
+ * alerts agree.
+ */
+public final class Health {
+
+    private Health() {
+    }
+
+    /** How long a mirror behind its source may take to reach the source's last sequence before it counts as lagging. */
+    static final Duration CATCH_UP = Duration.ofSeconds(3);
+
+    /**
+     * Checks every region of the topology. A region without servers in {@code endpoints}, or
+     * whose servers do not answer, is reported unreachable.
+     */
+    public static HealthReport check(Topology topology, Endpoints endpoints) {
+        List<String> unknown = endpoints.unknownRegions(topology);
+        if (!unknown.isEmpty()) {
+            throw new OpsException("the spec has no region " + String.join(", ", unknown) + "; its regions are "
+                    + topology.regions().stream().map(Region::name).toList());
+        }
+        Map<String, RegionClient> clients = new LinkedHashMap<>();
+        Map<String, List<String>> unreachable = new LinkedHashMap<>();
+        try {
+            for (Region region : topology.regions()) {
+                List<String> why = new ArrayList<>();
+                RegionClient.tryConnect(topology, region, endpoints, why).ifPresentOrElse(c -> clients.put(region.name(), c),
+                        () -> unreachable.put(region.name(), why));
+            }
+            Map<String, Map<String, StreamInfo>> live = new LinkedHashMap<>();
+            Map<String, List<String>> unanswered = new LinkedHashMap<>();
+            clients.forEach((name, client) -> live.put(name, streams(client, unanswered.computeIfAbsent(name, k -> new ArrayList<>()))));
+            List<HealthReport.RegionHealth> regions = new ArrayList<>();
+            for (Region region : topology.regions()) {
+                RegionClient client = clients.get(region.name());
+                regions.add(client == null
+                        ? HealthReport.RegionHealth.unreachable(region, topology.replicasOf(region), unreachable.get(region.name()))
+                        : check(topology, region, client, live, clients, unanswered.get(region.name())));
+            }
+            return new HealthReport(regions);
+        } finally {
+            clients.values().forEach(RegionClient::close);
+        }
+    }
+
+    /** The region's streams of the spec that it has; a stream that does not answer (no leader yet) is a problem. */
+    private static Map<String, StreamInfo> streams(RegionClient client, List<String> problems) {
+        Map<String, StreamInfo> streams = new LinkedHashMap<>();
+        for (Stream stream : client.region().streams()) {
+            try {
+                client.stream(stream.name()).ifPresentOrElse(info -> streams.put(stream.name(), info),
+                        () -> problems.add("stream " + stream.name() + " does not exist"));
+            } catch (OpsException e) {
+                problems.add("stream " + stream.name() + " did not answer: " + e.getMessage());
+            }
+        }
+        return streams;
+    }
+
+    private static HealthReport.RegionHealth check(Topology topology, Region region, RegionClient client,
+                                                   Map<String, Map<String, StreamInfo>> live, Map<String, RegionClient> clients,
+                                                   List<String> problems) {
+        AlertThresholds thresholds = topology.monitoring().alerts();
+        int nodes = topology.replicasOf(region);
+        Set<String> expected = new TreeSet<>();
+        for (int i = 0; i < nodes; i++) {
+            expected.add(PodLayout.serverName(topology, region, i));
+        }
+        Set<String> up = new TreeSet<>();
+        Set<String> leaders = new TreeSet<>();
+        int metaSize = 0;
+        List<HealthReport.Storage> storage = new ArrayList<>();
+        for (JsonNode answer : client.ping("JSZ", "{}")) {
+            String name = answer.path("server").path("name").asText();
+            up.add(name);
+            JsonNode data = answer.path("data");
+            String leader = data.path("meta_cluster").path("leader").asText("");
+            leaders.add(leader);
+            if (data.path("meta_cluster").path("leader").asText("").equals(name)) {
+                metaSize = data.path("meta_cluster").path("cluster_size").asInt();
+            }
+            long used = data.path("storage").asLong();
+            long max = data.path("config").path("max_storage").asLong();
+            storage.add(new HealthReport.Storage(name, used, max));
+            if (max > 0 && used * 100 / max >= thresholds.storagePercent()) {
+                problems.add(name + " uses " + used * 100 / max + "% of its file store (alert at " + thresholds.storagePercent() + "%)");
+            }
+        }
+        Set<String> missing = new TreeSet<>(expected);
+        missing.removeAll(up);
+        if (!missing.isEmpty()) {
+            problems.add(up.size() + " of " + nodes + " nodes answer; not answering: " + String.join(", ", missing));
+        }
+        String metaLeader = leaders.size() == 1 ? leaders.iterator().next() : "";
+        if (metaLeader.isEmpty()) {
+            problems.add(leaders.size() > 1 ? "the nodes name different meta leaders: " + leaders : "no JetStream meta leader");
+        } else if (metaSize < nodes) {
+            problems.add("the meta leader " + metaLeader + " counts " + metaSize + " of " + nodes + " nodes in its group");
+        }
+        int leafnodes = 0;
+        for (JsonNode answer : client.ping("LEAFZ", "{}")) {
+            leafnodes += answer.path("data").path("leafnodes").asInt();
+        }
+        for (LeafnodeLink link : topology.linksOf(region)) {
+            if (leafnodes == 0) {
+                problems.add("the leafnode link with " + link.peerOf(region.name()) + " is down (no leafnode connection)");
+            }
+        }
+        List<HealthReport.StreamHealth> streams = new ArrayList<>();
+        for (Stream stream : region.streams()) {
+            streams.add(stream(client, stream, live, clients, thresholds, problems));
+        }
+        return new HealthReport.RegionHealth(region.name(), region.role().specName(), true, nodes, List.copyOf(up), metaLeader,
+                metaSize, leafnodes, streams, storage, problems);
+    }
+
+    private static HealthReport.StreamHealth stream(RegionClient client, Stream stream, Map<String, Map<String, StreamInfo>> live,
+                                                    Map<String, RegionClient> clients, AlertThresholds thresholds,
+                                                    List<String> problems) {
+        StreamInfo info = live.get(client.region().name()).get(stream.name());
+        String origin = stream.mirror().map(m -> "mirror of " + m.region() + "/" + m.stream())
+                .orElse(stream.isSovereign() ? "sovereign" : "stream");
+        if (info == null) {
+            return new HealthReport.StreamHealth(stream.name(), origin, List.of(), "", "", 0, 0, null, null, null);
+        }
+        String leader = info.getClusterInfo() == null || info.getClusterInfo().getLeader() == null ? "" : info.getClusterInfo().getLeader();
+        if (leader.isEmpty()) {
+            problems.add("stream " + stream.name() + " has no leader");
+        }
+        int replicas = info.getConfiguration().getReplicas();
+        int current = leader.isEmpty() ? 0 : 1;
+        if (info.getClusterInfo() != null && info.getClusterInfo().getReplicas() != null) {
+            for (Replica replica : info.getClusterInfo().getReplicas()) {
+                if (replica.isCurrent() && !replica.isOffline()) {
+                    current++;
+                }
+            }
+        }
+        if (current < replicas) {
+            problems.add("stream " + stream.name() + " has " + current + " of " + replicas + " replicas current");
+        }
+        List<String> subjects = info.getConfiguration().getSubjects();
+        Long behind = null;
+        Long activeMillis = null;
+        String mirrorError = null;
+        if (stream.mirror().isPresent()) {
+            StreamOrigin.Mirror of = stream.mirror().get();
+            MirrorInfo mirror = info.getMirrorInfo();
+            if (mirror == null) {
+                problems.add("stream " + stream.name() + " should mirror " + of.region() + "/" + of.stream() + " but is not a mirror"
+                        + (subjects.isEmpty() ? "" : " (it takes " + subjects + ": promoted by a failover?)"));
+            } else {
+                activeMillis = mirror.getActive() == null ? null : mirror.getActive().toMillis();
+                mirrorError = mirror.getError() == null ? null : mirror.getError().getDescription();
+                if (mirrorError != null) {
+                    problems.add("mirror " + stream.name() + ": " + mirrorError);
+                }
+                if (activeMillis == null || activeMillis < 0 || Duration.ofMillis(activeMillis).compareTo(thresholds.mirrorLag()) > 0) {
+                    problems.add("mirror " + stream.name() + " last heard from " + of.region() + "/" + of.stream() + " "
+                            + (activeMillis == null || activeMillis < 0 ? "never" : activeMillis / 1000 + " s ago")
+                            + " (alert after " + thresholds.mirrorLag().toSeconds() + " s)");
+                }
+                StreamInfo source = live.getOrDefault(of.region(), Map.of()).get(of.stream());
+                if (source != null) {
+                    behind = behind(client, stream.name(), source.getStreamState().getLastSequence(), info.getStreamState().getLastSequence());
+                    if (behind > 0) {
+                        problems.add("mirror " + stream.name() + " is " + behind + " messages behind " + of.region() + "/" + of.stream()
+                                + " (source at sequence " + source.getStreamState().getLastSequence() + ", not reached in "
+                                + CATCH_UP.toSeconds() + " s)");
+                    }
+                } else if (clients.containsKey(of.region())) {
+                    behind = null;
+                } else {
+                    behind = mirror.getLag();
+                }
+            }
+        }
+        return new HealthReport.StreamHealth(stream.name(), origin, subjects, leader, current + "/" + replicas,
+                info.getStreamState().getMsgCount(), info.getStreamState().getLastSequence(), behind, activeMillis, mirrorError);
+    }
+
+    /**
+     * How far the mirror stays behind the source's last sequence as read before it: 0 once it
+     * gets there within {@link #CATCH_UP} (messages in flight are not lag).
+     */
+    private static long behind(RegionClient client, String mirror, long sourceLast, long mirrorLast) {
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        long last = mirrorLast;
+        while (last < sourceLast && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            try {
+                last = client.stream(mirror).map(i -> i.getStreamState().getLastSequence()).orElse(0L);
+            } catch (OpsException unanswered) {
+                break;
+            }
+        }
+        return Math.max(0, sourceLast - last);
+    }
+}

@@ -1,0 +1,223 @@
+package io.teei.nats.manifests.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.Subscription;
+import io.nats.client.api.StreamInfo;
+import io.teei.nats.manifests.model.Account;
+import io.teei.nats.manifests.model.Region;
+import io.teei.nats.manifests.model.Topology;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * One region, reached through its own servers: as the application user for its JetStream API
+ * (the streams live in the application account, in the region's domain) and as the system user
+ * for what every server reports of itself. No traffic crosses the leafnode link: each region is
+ * asked directly, so a sovereign region's fence never stands in the way.
+ */
+final class RegionClient implements AutoCloseable {
+
+    /** How long a connect may take, per server URL. */
+    static final Duration CONNECT = Duration.ofSeconds(2);
+    /** How long a JetStream API call may take. */
+    static final Duration API = Duration.ofSeconds(5);
+    /** How long to collect the servers' answers to a ping when one is missing. */
+    private static final Duration PING = Duration.ofMillis(1500);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Topology topology;
+    private final Region region;
+    private final Connection app;
+    private final Connection system;
+
+    private RegionClient(Topology topology, Region region, Connection app, Connection system) {
+        this.topology = topology;
+        this.region = region;
+        this.app = app;
+        this.system = system;
+    }
+
+    /**
+     * Connects to the region as both users.
+     *
+     * @throws OpsException when no server of the region answers, or a password is not set
+     */
+    static RegionClient connect(Topology topology, Region region, Endpoints endpoints) {
+        Connection app = open(topology, region, endpoints, topology.accounts().app());
+        try {
+            return new RegionClient(topology, region, app, open(topology, region, endpoints, topology.accounts().system()));
+        } catch (RuntimeException e) {
+            closeQuietly(app);
+            throw e;
+        }
+    }
+
+    /**
+     * Connects, or says why no server answered. A mistake in the endpoints (no servers given, a
+     * password not set) is not a region that is down: it still fails.
+     */
+    static Optional<RegionClient> tryConnect(Topology topology, Region region, Endpoints endpoints, List<String> why) {
+        try {
+            return Optional.of(connect(topology, region, endpoints));
+        } catch (Unreachable e) {
+            why.add(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** No server of the region answered. */
+    static final class Unreachable extends OpsException {
+
+        private static final long serialVersionUID = 1L;
+
+        Unreachable(String message) {
+            super(message);
+        }
+    }
+
+    private static Connection open(Topology topology, Region region, Endpoints endpoints, Account account) {
+        List<String> urls = endpoints.urls(region);
+        String password = endpoints.secret(account.password().key(), "the password of user " + account.user()
+                + " of account " + account.name());
+        Options.Builder options = new Options.Builder().servers(urls.toArray(String[]::new))
+                .userInfo(account.user(), password).connectionTimeout(CONNECT).maxReconnects(0)
+                .connectionName("nats-manifests-ops").errorListener(new io.nats.client.ErrorListener() { });
+        if (topology.tls().client().isPresent()) {
+            options.sslContext(trusting(endpoints.ca().orElseThrow(() -> new OpsException(
+                    "the spec gives clients TLS; add --ca <file> (Maven: -Dnats.ca=<file>) with the CA certificate in PEM"))));
+        }
+        try {
+            return Nats.connect(options.build());
+        } catch (IOException e) {
+            throw new Unreachable("no server of region " + region.name() + " answers at " + String.join(", ", urls)
+                    + " as user " + account.user() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OpsException("interrupted while connecting to region " + region.name(), e);
+        }
+    }
+
+    private static SSLContext trusting(Path caFile) {
+        try (InputStream in = Files.newInputStream(caFile)) {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            int i = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trust.setCertificateEntry("ca-" + i++, certificate);
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new OpsException("cannot read the CA certificate " + caFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    Region region() {
+        return region;
+    }
+
+    JetStreamManagement jsm() {
+        try {
+            return app.jetStreamManagement(io.nats.client.JetStreamOptions.builder().requestTimeout(API).build());
+        } catch (IOException e) {
+            throw new OpsException("region " + region.name() + " has no JetStream for user "
+                    + topology.accounts().app().user() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The live stream, or empty when the region does not have it. */
+    Optional<StreamInfo> stream(String name) {
+        try {
+            return Optional.of(jsm().getStreamInfo(name));
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() == 10059) {
+                return Optional.empty();
+            }
+            throw api("read stream " + name, e);
+        } catch (IOException e) {
+            throw api("read stream " + name, e);
+        }
+    }
+
+    OpsException api(String what, Exception e) {
+        return new OpsException("region " + region.name() + " could not " + what + ": " + e.getMessage(), e);
+    }
+
+    /** A connection as the application user, for a publish that proves a stream takes writes. */
+    Connection app() {
+        return app;
+    }
+
+    /**
+     * Asks every server of the region ({@code $SYS.REQ.SERVER.PING.<what>}) and returns their
+     * answers: as soon as every node the spec runs has answered, or after a short wait.
+     */
+    List<JsonNode> ping(String what, String body) {
+        int expected = topology.replicasOf(region);
+        String inbox = system.createInbox();
+        List<JsonNode> answers = new ArrayList<>();
+        Subscription subscription = system.subscribe(inbox);
+        try {
+            system.publish("$SYS.REQ.SERVER.PING." + what, inbox, body.getBytes(StandardCharsets.UTF_8));
+            long deadline = System.nanoTime() + PING.toNanos();
+            while (answers.size() < expected) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                Message message = subscription.nextMessage(Duration.ofNanos(left));
+                if (message == null) {
+                    break;
+                }
+                answers.add(JSON.readTree(message.getData()));
+            }
+        } catch (IOException e) {
+            throw new OpsException("region " + region.name() + " answered " + what + " with something that is not JSON: "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OpsException("interrupted while asking region " + region.name(), e);
+        } finally {
+            subscription.unsubscribe();
+        }
+        return answers;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(app);
+        closeQuietly(system);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
