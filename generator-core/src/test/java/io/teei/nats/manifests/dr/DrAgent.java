@@ -74,6 +74,10 @@ public final class DrAgent {
             case "server" -> connection != null && connection.getStatus() == Connection.Status.CONNECTED
                     ? "connected " + connection.getServerInfo().getServerName() : "not connected";
             case "events" -> String.join(" ", events);
+            case "first-ack" -> firstAck(words[1], words[2], Long.parseLong(words[3]));
+            case "writer-start" -> writerStart(words[1], words[2]);
+            case "writer-stop" -> writerStop(Path.of(words[1]));
+            case "ids" -> ids(words[1], words[2], Path.of(words[3]));
             default -> "error unknown command " + words[0];
         };
     }
@@ -215,5 +219,109 @@ public final class DrAgent {
             String text = String.valueOf(e.getMessage());
             return text.contains("503") || text.toLowerCase().contains("no responders") ? "no-responders" : "timeout";
         }
+    }
+
+    /**
+     * Publishes one message with the given ID every 20 ms until a stream acknowledges it; returns
+     * when (epoch milliseconds) and at which sequence.
+     */
+    private String firstAck(String subject, String id, long millis) throws Exception {
+        JetStream js = connection.jetStream(io.nats.client.JetStreamOptions.builder().requestTimeout(Duration.ofMillis(500)).build());
+        long deadline = System.currentTimeMillis() + millis;
+        int attempts = 0;
+        while (System.currentTimeMillis() < deadline) {
+            attempts++;
+            try {
+                PublishAck ack = js.publish(subject, id.getBytes(StandardCharsets.UTF_8), PublishOptions.builder().messageId(id).build());
+                return "acked " + System.currentTimeMillis() + " seq " + ack.getSeqno() + " stream " + ack.getStream() + " attempts " + attempts;
+            } catch (Exception notYet) {
+                Thread.sleep(20);
+            }
+        }
+        return "never acknowledged after " + attempts + " attempts";
+    }
+
+    private final List<String> writerAcked = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.atomic.AtomicLong writerRefused = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong writerLast = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean writing;
+    private Thread writer;
+
+    /**
+     * Starts a careful producer in the background: one message at a time, each with its own ID,
+     * sent again with the same ID until acknowledged (500 ms per try), as an application writing
+     * through a failover or failback does.
+     */
+    private String writerStart(String subject, String idPrefix) {
+        writerAcked.clear();
+        writerRefused.set(0);
+        writerLast.set(0);
+        writing = true;
+        JetStream js;
+        try {
+            js = connection.jetStream(io.nats.client.JetStreamOptions.builder().requestTimeout(Duration.ofMillis(500)).build());
+        } catch (java.io.IOException e) {
+            return "error " + e.getMessage();
+        }
+        writer = new Thread(() -> {
+            for (int i = 0; writing; i++) {
+                String id = idPrefix + "-" + i;
+                while (writing) {
+                    try {
+                        PublishAck ack = js.publish(subject, id.getBytes(StandardCharsets.UTF_8), PublishOptions.builder().messageId(id).build());
+                        writerAcked.add(id);
+                        writerLast.set(ack.getSeqno());
+                        break;
+                    } catch (Exception refused) {
+                        writerRefused.incrementAndGet();
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }
+            }
+        }, "writer");
+        writer.start();
+        return "ok";
+    }
+
+    /** Stops the producer; writes the acknowledged IDs to FILE, one a line. */
+    private String writerStop(Path file) throws Exception {
+        writing = false;
+        writer.join(5000);
+        List<String> acked;
+        synchronized (writerAcked) {
+            acked = new ArrayList<>(writerAcked);
+        }
+        Files.write(file, acked);
+        return "acked " + acked.size() + " last " + writerLast.get() + " refused " + writerRefused.get();
+    }
+
+    /**
+     * Reads every message of the stream (through SUBJECT, which its subjects cover) and writes
+     * each message ID to FILE, one a line, in stream order.
+     */
+    private String ids(String stream, String subject, Path file) throws Exception {
+        JetStream js = connection.jetStream();
+        long total = connection.jetStreamManagement().getStreamInfo(stream).getStreamState().getMsgCount();
+        List<String> ids = new ArrayList<>();
+        io.nats.client.JetStreamSubscription sub = js.subscribe(subject,
+                io.nats.client.PushSubscribeOptions.builder().stream(stream).ordered(true).build());
+        try {
+            while (ids.size() < total) {
+                Message message = sub.nextMessage(Duration.ofSeconds(10));
+                if (message == null) {
+                    break;
+                }
+                String id = message.getHeaders() == null ? null : message.getHeaders().getFirst("Nats-Msg-Id");
+                ids.add(id == null ? "-" : id);
+            }
+        } finally {
+            sub.unsubscribe();
+        }
+        Files.write(file, ids);
+        return "read " + ids.size() + " of " + total;
     }
 }

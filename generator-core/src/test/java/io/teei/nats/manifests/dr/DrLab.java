@@ -375,6 +375,49 @@ final class DrLab implements AutoCloseable {
         return leaders.iterator().next();
     }
 
+    /** Deletes every pod directory of the region (data, certificates, logs): it was lost for good. Stop it first. */
+    void wipe(String region) {
+        Path root = dir.resolve(region);
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What {@code nats-manifests-ops} said and how long it took. */
+    record OpsRun(int exitCode, String stdout, String stderr, long startedMillis, long millis) {
+        String output() {
+            return stdout + stderr;
+        }
+    }
+
+    /**
+     * Runs the operations command line ({@code health}, {@code failover}, {@code failback}) as an
+     * on-call engineer would, from the region's client namespace, with {@code --server} for every
+     * region and the passwords in the environment variables the spec names.
+     */
+    OpsRun ops(String from, Path specDir, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.teei.nats.manifests.ops.OpsCommand"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--spec", specDir.toString()));
+        for (RegionPods pods : regions.values()) {
+            command.add("--server");
+            command.add(pods.region.name() + "=" + String.join(",", pods.addresses.stream()
+                    .map(a -> "nats://" + a + ":" + topology().ports().client()).toList()));
+        }
+        Map<String, String> env = new TreeMap<>();
+        env.put("PATH", System.getenv("PATH"));
+        env.put(topology().accounts().app().password().key(), APP_PASSWORD);
+        env.put(topology().accounts().system().password().key(), secrets().get(topology().accounts().system().password().key()));
+        long started = System.currentTimeMillis();
+        Command.Result result = Command.run(Netns.exec(regions.get(from).clientNamespace, command), env, dir, Duration.ofMinutes(10));
+        return new OpsRun(result.exitCode(), result.stdout(), result.stderr(), started, System.currentTimeMillis() - started);
+    }
+
     /** Leafnode connections of all the region's nodes. */
     int leafnodes(String region) {
         int total = 0;

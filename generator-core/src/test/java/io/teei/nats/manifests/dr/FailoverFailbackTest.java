@@ -1,0 +1,366 @@
+package io.teei.nats.manifests.dr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.teei.nats.manifests.SpecFixture;
+import io.teei.nats.manifests.model.Region;
+import io.teei.nats.manifests.model.Stream;
+import io.teei.nats.manifests.render.kustomize.KustomizeTree;
+import io.teei.nats.manifests.tools.RenderedReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The day the primary is lost, run for real with the operations command line: {@code health}
+ * green and red, us-east-1 killed for good (data deleted) while a writer publishes,
+ * {@code failover} to eu-central-1 (RTO, RPO), EU-era writes, us-east-1 rebuilt empty and
+ * {@code failback} with a writer publishing through the switch (every acknowledged message once in
+ * the primary), and the sovereignty attacks during and after. Scenarios build on each other.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FailoverFailbackTest {
+
+    private static final String US = "us-east-1";
+    private static final String EU = "eu-central-1";
+    private static final int EU_ERA = 10_000;
+    private static final long RTO_TARGET_MILLIS = 10_000;
+
+    @TempDir
+    static Path dir;
+
+    private static DrLab lab;
+    private static DrReport report;
+    private static Agent usClient;
+    private static Agent euClient;
+    private static Path spec;
+    /**
+     * The message IDs the EU held of events-us when the US was lost, and the ones acknowledged since.
+     * The US writer dies with its region (its client is closed), as an application there would.
+     */
+    private static final Set<String> expected = new HashSet<>();
+    private static long heldAtLoss;
+
+    @BeforeAll
+    static void startBothRegions() throws Exception {
+        lab = new DrLab(RenderedReference.into(dir.resolve("k8s")), dir.resolve("lab"));
+        report = DrReport.get();
+        spec = SpecFixture.referenceDir();
+        lab.start(US);
+        lab.start(EU);
+        lab.awaitReady(US);
+        lab.awaitReady(EU);
+        lab.assertFormed(US);
+        lab.assertFormed(EU);
+        DrLab.awaitTrue("EU nodes' leafnode links", () -> lab.leafnodes(EU) == lab.replicas(EU), 30_000);
+        usClient = lab.client(US);
+        euClient = lab.client(EU);
+        createStreams(lab.reference(), US, usClient, List.of());
+        createStreams(lab.reference(), EU, euClient, List.of());
+        for (Stream stream : region(US).streams()) {
+            String subject = stream.subjects().get(0).replace(">", "before");
+            assertThat(usClient.call("publish " + subject + " 1000 before-" + stream.name())).startsWith("acked 1000 last 1000");
+        }
+        awaitMirrorsCaughtUp();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (usClient != null) {
+            usClient.close();
+        }
+        if (euClient != null) {
+            euClient.close();
+        }
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void healthIsGreenOnTheHealthyTopologyAndRedWithTheReasonWhenANodeIsDownTheLinkIsCutOrAMirrorLags() throws Exception {
+        long start = System.currentTimeMillis();
+        DrLab.OpsRun green = lab.ops(EU, spec, "health", "--format", "json");
+        assertThat(green.exitCode()).as(green.output()).isZero();
+        assertThat(green.stdout()).as(green.output()).contains("\"healthy\" : true");
+        DrLab.OpsRun table = lab.ops(EU, spec, "health");
+        assertThat(table.exitCode()).as(table.output()).isZero();
+        assertThat(table.stdout()).as(table.output()).contains("us-east-1 (primary): OK", "eu-central-1 (replica): OK", "healthy");
+
+        lab.stop(EU, 2, true);
+        DrLab.OpsRun nodeDown;
+        try {
+            nodeDown = lab.ops(EU, spec, "health");
+        } finally {
+            lab.start(EU, 2);
+            lab.awaitReady(EU, 2);
+        }
+        assertThat(nodeDown.exitCode()).as(nodeDown.output()).isEqualTo(1);
+        assertThat(nodeDown.stdout()).as(nodeDown.output()).contains("eu-central-1 (replica): PROBLEM",
+                "2 of 3 nodes answer; not answering: nats-2-eu-central-1");
+
+        restartEu(false);
+        assertThat(usClient.call("publish events.us.cut 100 cut")).startsWith("acked 100");
+        DrLab.OpsRun cut = lab.ops(EU, spec, "health");
+        assertThat(cut.exitCode()).as(cut.output()).isEqualTo(1);
+        assertThat(cut.stdout()).as(cut.output()).contains("the leafnode link with us-east-1 is down",
+                "the leafnode link with eu-central-1 is down",
+                "mirror events-eu-mirror is 100 messages behind us-east-1/events-us");
+        restartEu(true);
+        awaitMirrorsCaughtUp();
+        DrLab.OpsRun back = lab.ops(EU, spec, "health");
+        assertThat(back.exitCode()).as(back.output()).isZero();
+        report.scenario("8. Health", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
+                "`health` on the healthy topology: exit 0, every region OK (" + green.millis() + " ms, JSON; "
+                        + table.millis() + " ms, table)",
+                "nats-2-eu-central-1 killed: exit 1, \"" + line(nodeDown.stdout(), "not answering") + "\"",
+                "eu-central-1 restarted without its leafnode remote, 100 messages published to events-us: exit 1, \""
+                        + line(cut.stdout(), "the leafnode link with us-east-1") + "\" and \"" + line(cut.stdout(), "messages behind") + "\"",
+                "link restored and the mirror caught up: exit 0 again"));
+    }
+
+    @Test
+    @Order(2)
+    void failoverPromotesTheEuMirrorsWithinTheRtoAndLosesOnlyWhatTheMirrorHadNotReceived() throws Exception {
+        long start = System.currentTimeMillis();
+        assertThat(usClient.call("writer-start events.us.loss us-era")).isEqualTo("ok");
+        Thread.sleep(1500);
+        long euLastBefore = last(euClient.call("info events-eu-mirror"));
+        long usLastBefore = last(usClient.call("info events-us"));
+        for (int i = 0; i < lab.replicas(US); i++) {
+            lab.stop(US, i, true);
+        }
+        Path usAckedFile = lab.dir().resolve("us-era-acked.txt");
+        String usWriter = usClient.call("writer-stop " + usAckedFile);
+        usClient.close();
+        usClient = null;
+        lab.wipe(US);
+        long usAckedLast = Long.parseLong(usWriter.split(" ")[3]);
+        DrLab.awaitTrue("EU leafnode links down", () -> lab.leafnodes(EU) == 0, 30_000);
+
+        DrLab.OpsRun plan = lab.ops(EU, spec, "failover", "--region", EU);
+        assertThat(plan.exitCode()).as(plan.output()).isZero();
+        assertThat(plan.stdout()).as(plan.output()).contains("Dry run: nothing changed", "Not mirrored in eu-central-1, lost with their region: us-east-1/notifications-us")
+                .doesNotContain("still answers");
+        long euLast = last(euClient.call("info events-eu-mirror"));
+        assertThat(plannedLast(plan.stdout(), "events-eu-mirror")).as(plan.stdout()).isEqualTo(euLast);
+        assertThat(plannedLast(plan.stdout(), "audit-eu-mirror")).isEqualTo(1000);
+        assertThat(plannedLast(plan.stdout(), "metrics-eu-mirror")).isEqualTo(1000);
+
+        Path held = lab.dir().resolve("eu-held.txt");
+        assertThat(euClient.call("ids events-eu-mirror events.us.> " + held)).startsWith("read ");
+        List<String> heldIds = Files.readAllLines(held);
+        List<String> usAcked = Files.readAllLines(usAckedFile);
+        List<String> missing = usAcked.stream().filter(id -> !heldIds.contains(id)).toList();
+        long rpo = Math.max(0, usAckedLast - euLast);
+        assertThat(missing).as("acknowledged in the US, not in the EU: the messages after the mirror's last sequence")
+                .hasSize((int) rpo);
+        assertThat(heldIds).doesNotHaveDuplicates();
+
+        CompletableFuture<String> firstWrite = CompletableFuture.supplyAsync(() -> euClient.call("first-ack events.us.rto rto-1 60000"));
+        DrLab.OpsRun failover = lab.ops(EU, spec, "failover", "--region", EU, "--execute");
+        String ack = firstWrite.get(90, TimeUnit.SECONDS);
+        assertThat(failover.exitCode()).as(failover.output()).isZero();
+        assertThat(ack).as("first EU write on a US subject").startsWith("acked ").contains("stream events-eu-mirror");
+        long rto = Long.parseLong(ack.split(" ")[1]) - failover.startedMillis();
+        assertThat(rto).as("RTO").isLessThanOrEqualTo(RTO_TARGET_MILLIS);
+
+        DrLab.OpsRun again = lab.ops(EU, spec, "failover", "--region", EU, "--execute");
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.stdout()).as(again.output()).contains("events-eu-mirror: already promoted", "audit-eu-mirror: already promoted",
+                "metrics-eu-mirror: already promoted");
+
+        assertThat(euClient.call("publish events.us.euera " + EU_ERA + " eu-era")).startsWith("acked " + EU_ERA + " ");
+        heldAtLoss = heldIds.size();
+        expected.addAll(heldIds);
+        expected.add("rto-1");
+        for (int i = 0; i < EU_ERA; i++) {
+            expected.add("eu-era-" + i);
+        }
+        assertThat(count(euClient.call("info events-eu-mirror"))).isEqualTo(expected.size());
+        report.scenario("9. Failover", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
+                "a US writer published to events-us (one message at a time, IDs, retries); all 3 us-east-1 nodes killed "
+                        + "(SIGKILL) and their data directories deleted",
+                "just before the loss: events-us at sequence " + usLastBefore + ", events-eu-mirror at " + euLastBefore
+                        + " (mirror lag at most " + (usLastBefore - euLastBefore) + " messages: the mirror read first, while the writer went on)",
+                "the US writer's last acknowledged sequence: " + usAckedLast + "; `failover` (dry run) reported events-eu-mirror at "
+                        + "last sequence " + euLast + ", audit-eu-mirror and metrics-eu-mirror at 1000 (their sources' last: RPO 0)",
+                "RPO: " + rpo + " messages acknowledged in the US never reached the EU, exactly those after the reported last "
+                        + "sequence; notifications-us had no mirror and is lost with its region, as the plan says",
+                "RTO: " + rto + " ms from starting `failover --execute` (a new JVM, its checks included; " + failover.millis()
+                        + " ms in all) to the first acknowledged EU write on events.us.rto (" + ack + ")",
+                "`failover --execute` again: exit 0, every mirror \"already promoted\", nothing changed",
+                "EU-era writes: " + EU_ERA + " of " + EU_ERA + " messages acknowledged by events-eu-mirror on events.us.euera"));
+    }
+
+    @Test
+    @Order(3)
+    void failbackRebuildsTheUsEmptyCatchesUpAndSwitchesBackWithEveryMessageOnceAndNothingSovereignLeaking() throws Exception {
+        long start = System.currentTimeMillis();
+        Path failoverSpec = failoverSpec(dir.resolve("failover-spec"));
+        RenderedReference rendered = RenderedReference.of(failoverSpec, dir.resolve("k8s-failover"));
+        lab.start(US);
+        DrLab.Readiness ready = lab.awaitReady(US);
+        lab.assertFormed(US);
+        DrLab.awaitTrue("EU leafnode links back", () -> lab.leafnodes(EU) == lab.replicas(EU), 60_000);
+        usClient = lab.client(US);
+        createStreams(rendered, US, usClient, List.of("audit-us", "metrics-us"));
+
+        SovereigntyAttack during = SovereigntyAttack.run(lab, usClient, euClient, "failback").assertNoLeak();
+
+        DrLab.OpsRun plan = lab.ops(EU, failoverSpec, "failback", "--region", US);
+        assertThat(plan.exitCode()).as(plan.output()).isZero();
+        assertThat(plan.stdout()).as(plan.output()).contains("events-us <- eu-central-1/events-eu-mirror", "catch up, seal events-eu-mirror, switch",
+                "audit-us <- eu-central-1/audit-eu-mirror", "create audit-us as a mirror");
+        assertThat(euClient.call("writer-start events.us.failback failback")).isEqualTo("ok");
+        Thread.sleep(1000);
+        DrLab.OpsRun failback = lab.ops(EU, failoverSpec, "failback", "--region", US, "--execute");
+        Thread.sleep(1000);
+        Path writerFile = lab.dir().resolve("failback-acked.txt");
+        String writer = euClient.call("writer-stop " + writerFile);
+        assertThat(failback.exitCode()).as(failback.output()).isZero();
+        List<String> writerAcked = Files.readAllLines(writerFile);
+        assertThat(writerAcked).as(writer).isNotEmpty();
+        expected.addAll(writerAcked);
+
+        DrLab.OpsRun again = lab.ops(EU, failoverSpec, "failback", "--region", US, "--execute");
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.stdout()).as(again.output()).contains("events-us: switched already", "audit-us: switched already", "metrics-us: switched already");
+
+        Path primary = lab.dir().resolve("us-after-failback.txt");
+        assertThat(usClient.call("ids events-us events.us.> " + primary)).startsWith("read ");
+        List<String> ids = Files.readAllLines(primary);
+        assertThat(ids.size() - new HashSet<>(ids).size()).as("messages stored twice in events-us after failback").isZero();
+        Set<String> extra = new HashSet<>(ids);
+        extra.removeAll(expected);
+        Set<String> missing = new HashSet<>(expected);
+        missing.removeAll(ids);
+        assertThat(missing).as("acknowledged in either region, missing from events-us after failback (%d)", missing.size())
+                .isEmpty();
+        assertThat(extra).as("in events-us after failback, never acknowledged (%d)", extra.size()).isEmpty();
+        String source = usClient.call("info events-us");
+        DrLab.awaitTrue("events-eu-mirror mirroring events-us again", () -> euClient.call("info events-eu-mirror").equals(source), 60_000);
+        awaitMirrorsCaughtUp();
+        DrLab.OpsRun health = lab.ops(EU, spec, "health");
+        assertThat(health.exitCode()).as(health.output()).isZero();
+
+        SovereigntyAttack after = SovereigntyAttack.run(lab, usClient, euClient, "after").assertNoLeak();
+        report.scenario("10. Failback", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
+                "us-east-1 rebuilt empty from the spec with the failover's roles recorded (its streams mirror the promoted ones):"
+                        + " every probe passed at " + ready.describe() + " after its start",
+                "`failback --region us-east-1 --execute` with an EU writer publishing on events.us.failback throughout: exit 0 in "
+                        + failback.millis() + " ms; " + String.join("; ", lines(failback.stdout(), "sealed")),
+                "the writer: " + writer + " (refusals are the fenced moments, retried with the same message ID)",
+                "events-us afterwards: " + ids.size() + " messages, each once: the " + heldAtLoss + " the EU held at the loss, the RTO probe, "
+                        + EU_ERA + " EU-era messages and the writer's " + writerAcked.size() + "; 0 lost, 0 doubled",
+                "`failback --execute` again: exit 0, every stream \"switched already\"; events-eu-mirror mirrors events-us again ("
+                        + source + ") and `health` with the original spec is green",
+                "sovereignty attacks from the US during failback (" + during.describe() + ") and after it (" + after.describe()
+                        + "): nothing; the negative control of scenario 5 shows the same attacks leaking without the fence"));
+    }
+
+    /**
+     * The reference spec with the roles a failover to eu-central-1 records: the EU primary, its
+     * mirrors of US streams taking their sources' subjects, and those US streams mirroring them.
+     */
+    private static Path failoverSpec(Path parent) {
+        SpecFixture fixture = SpecFixture.reference(parent);
+        fixture.edit("eu-central-1.yaml", "role: replica", "role: primary");
+        fixture.edit("us-east-1.yaml", "role: primary", "role: replica");
+        for (Stream mirror : region(EU).streams()) {
+            if (mirror.mirror().isEmpty()) {
+                continue;
+            }
+            Stream source = region(US).stream(mirror.mirror().get().stream()).orElseThrow();
+            fixture.edit("eu-central-1.yaml", "  - name: " + mirror.name() + "\n    mirror:\n      region: us-east-1\n      stream: "
+                    + source.name() + "\n", "  - name: " + mirror.name() + "\n    subjects: [\"" + String.join("\", \"", source.subjects())
+                    + "\"]\n");
+            fixture.edit("us-east-1.yaml", "  - name: " + source.name() + "\n    subjects: [\"" + String.join("\", \"", source.subjects())
+                    + "\"]\n", "  - name: " + source.name() + "\n    mirror:\n      region: eu-central-1\n      stream: " + mirror.name() + "\n");
+        }
+        return fixture.dir();
+    }
+
+    private static Region region(String name) {
+        return lab.topology().region(name).orElseThrow();
+    }
+
+    private static void createStreams(RenderedReference rendered, String regionName, Agent client, List<String> except) {
+        Region region = rendered.spec().topology().region(regionName).orElseThrow();
+        for (Stream stream : region.streams()) {
+            if (except.contains(stream.name())) {
+                continue;
+            }
+            Path json = rendered.dir().resolve(KustomizeTree.streamsDir(region) + stream.name() + ".json");
+            assertThat(client.call("add-stream " + json)).as("create %s", stream.name()).isEqualTo("ok " + stream.name());
+        }
+    }
+
+    private static void awaitMirrorsCaughtUp() {
+        for (Stream mirror : region(EU).streams()) {
+            mirror.mirror().ifPresent(of -> {
+                String source = usClient.call("info " + of.stream());
+                DrLab.awaitTrue(mirror.name() + " catching up with " + of.stream(),
+                        () -> euClient.call("info " + mirror.name()).equals(source), 60_000);
+            });
+        }
+    }
+
+    /** Restarts eu-central-1 as rendered, or with its leafnode remote removed (the link cut). */
+    private static void restartEu(boolean linked) {
+        lab.stop(EU);
+        for (int i = 0; i < lab.replicas(EU); i++) {
+            lab.start(EU, i, config -> {
+                if (!linked) {
+                    config.put("leafnodes.conf", "# The leafnode link is cut for this test.\n");
+                }
+                return config;
+            });
+        }
+        lab.awaitReady(EU);
+        lab.awaitRouted(EU);
+        if (linked) {
+            DrLab.awaitTrue("EU leafnode links", () -> lab.leafnodes(EU) == lab.replicas(EU), 60_000);
+        }
+    }
+
+    private static long plannedLast(String plan, String stream) {
+        Matcher m = Pattern.compile("  " + Pattern.quote(stream) + " \\(mirror of [^)]*\\): \\d+ messages, last sequence (\\d+)").matcher(plan);
+        assertThat(m.find()).as("plan line of %s in:%n%s", stream, plan).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    private static String line(String text, String containing) {
+        return text.lines().filter(l -> l.contains(containing)).findFirst().orElseThrow().trim();
+    }
+
+    private static List<String> lines(String text, String containing) {
+        List<String> found = new ArrayList<>();
+        text.lines().filter(l -> l.contains(containing)).forEach(l -> found.add(l.trim()));
+        return found;
+    }
+
+    private static long last(String info) {
+        assertThat(info).as("stream info").startsWith("msgs ");
+        return Long.parseLong(info.split(" ")[5]);
+    }
+
+    private static long count(String info) {
+        return SovereigntyAttack.count(info);
+    }
+}
