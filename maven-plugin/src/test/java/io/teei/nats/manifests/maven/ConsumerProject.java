@@ -84,7 +84,8 @@ final class ConsumerProject {
         return mvn(Map.of("MAVEN_OPTS", "-Xlog:class+load=info:file=" + classLog), arguments);
     }
 
-    private Build mvn(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
+    /** Runs {@code mvn -B <arguments>} in the project with these environment variables added. */
+    Build mvn(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("nats.manifests.mavenHome"), "bin", "mvn").toString(), "-B", "-ntp",
                 "-s", settings.toString(), "-Dmaven.repo.local=" + System.getProperty("nats.manifests.itRepo")));

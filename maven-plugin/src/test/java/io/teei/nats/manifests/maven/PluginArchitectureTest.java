@@ -19,16 +19,18 @@ class PluginArchitectureTest {
             .importPackages("io.teei.nats.manifests.maven");
 
     @Test
-    void mojosUseOnlyTheCoreApiAndItsDiagnostics() {
+    void mojosUseOnlyTheCoreApiItsDiagnosticsAndTheOperationsCommandLine() {
         classes().that().resideInAPackage("io.teei.nats.manifests.maven")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
                         "io.teei.nats.manifests.maven",
                         "io.teei.nats.manifests",
                         "io.teei.nats.manifests.diag",
+                        "io.teei.nats.manifests.ops",
                         "org.apache.maven.plugin..",
                         "org.apache.maven.plugins.annotations..",
                         "java..")
-                .because("the core API (NatsManifests and its results) is the only way in to generator-core")
+                .because("the core API (NatsManifests and its results) is the only way in to generator-core, and"
+                        + " OpsCommand the only way in to the disaster-recovery operations")
                 .check(PLUGIN);
     }
 }

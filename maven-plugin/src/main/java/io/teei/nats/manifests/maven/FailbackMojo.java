@@ -1,0 +1,29 @@
+package io.teei.nats.manifests.maven;
+
+import java.util.List;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Brings the old primary back as a replica of the promoted streams, waits until it holds
+ * everything, then swaps the roles back stream by stream, sealing each promoted stream first so no
+ * write is accepted in both regions. Reads the roles the failover recorded in the spec. Without
+ * {@code nats.execute} only prints the plan.
+ */
+@Mojo(name = "failback", requiresProject = false, threadSafe = true)
+public class FailbackMojo extends RoleChangeMojo {
+
+    /** How long each mirror may take to catch up, in seconds. */
+    @Parameter(property = "nats.catchUp", defaultValue = "600")
+    private long catchUp;
+
+    @Override
+    String name() {
+        return "failback";
+    }
+
+    @Override
+    List<String> options() {
+        return List.of("--catch-up", Long.toString(catchUp));
+    }
+}

@@ -1,0 +1,28 @@
+package io.teei.nats.manifests.maven;
+
+import java.util.List;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Promotes a replica region's mirrors of the lost primary's streams to streams taking its
+ * subjects. Without {@code nats.execute} only prints the plan, with each mirror's last sequence
+ * (the RPO bound); refuses while the primary still answers unless {@code nats.force}.
+ */
+@Mojo(name = "failover", requiresProject = false, threadSafe = true)
+public class FailoverMojo extends RoleChangeMojo {
+
+    /** Fails over although the primary still answers. */
+    @Parameter(property = "nats.force", defaultValue = "false")
+    private boolean force;
+
+    @Override
+    String name() {
+        return "failover";
+    }
+
+    @Override
+    List<String> options() {
+        return force ? List.of("--force") : List.of();
+    }
+}

@@ -1,0 +1,39 @@
+package io.teei.nats.manifests.maven;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** What failover and failback share: the region that takes over, and the switches that let them act. */
+abstract class RoleChangeMojo extends OpsMojo {
+
+    /** The region that takes over: the replica for failover, the old primary for failback. */
+    @Parameter(property = "nats.region", required = true)
+    private String region;
+
+    /** Carries out the plan; without it, the goal only prints the plan. */
+    @Parameter(property = "nats.execute", defaultValue = "false")
+    private boolean execute;
+
+    /** With {@code nack: true} in the spec: the NACK controller is scaled to 0, so the goal may act. */
+    @Parameter(property = "nats.nackPaused", defaultValue = "false")
+    private boolean nackPaused;
+
+    /** The goal's own options after the shared ones. */
+    abstract List<String> options();
+
+    abstract String name();
+
+    @Override
+    final List<String> command() {
+        List<String> command = new ArrayList<>(List.of(name(), "--region", region));
+        if (execute) {
+            command.add("--execute");
+        }
+        if (nackPaused) {
+            command.add("--nack-paused");
+        }
+        command.addAll(options());
+        return command;
+    }
+}
