@@ -138,6 +138,14 @@ class FailoverFailbackTest {
     @Order(2)
     void failoverPromotesTheEuMirrorsWithinTheRtoAndLosesOnlyWhatTheMirrorHadNotReceived() throws Exception {
         long start = System.currentTimeMillis();
+        String beforeRefusal = euClient.call("info events-eu-mirror");
+        DrLab.OpsRun refused = lab.ops(EU, spec, "failover", "--region", EU, "--execute");
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.stdout()).as(refused.output()).contains("us-east-1 still answers", "Nothing changed");
+        DrLab.OpsRun plan0 = lab.ops(EU, spec, "failover", "--region", EU);
+        assertThat(plan0.stdout()).as(plan0.output()).contains("events-eu-mirror (mirror of us-east-1/events-us)",
+                "promote: drop the mirror");
+        assertThat(euClient.call("info events-eu-mirror")).isEqualTo(beforeRefusal);
         assertThat(usClient.call("writer-start events.us.loss us-era")).isEqualTo("ok");
         Thread.sleep(1500);
         long euLastBefore = last(euClient.call("info events-eu-mirror"));
@@ -194,6 +202,8 @@ class FailoverFailbackTest {
         }
         assertThat(count(euClient.call("info events-eu-mirror"))).isEqualTo(expected.size());
         report.scenario("9. Failover", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
+                "with us-east-1 up, `failover --execute` refused (exit 1, \"" + line(refused.stdout(), "still answers")
+                        + "\") and changed nothing",
                 "a US writer published to events-us (one message at a time, IDs, retries); all 3 us-east-1 nodes killed "
                         + "(SIGKILL) and their data directories deleted",
                 "just before the loss: events-us at sequence " + usLastBefore + ", events-eu-mirror at " + euLastBefore
@@ -221,7 +231,7 @@ class FailoverFailbackTest {
         usClient = lab.client(US);
         createStreams(rendered, US, usClient, List.of("audit-us", "metrics-us"));
 
-        SovereigntyAttack during = SovereigntyAttack.run(lab, usClient, euClient, "failback").assertNoLeak();
+        SovereigntyAttack afterFailover = SovereigntyAttack.run(lab, usClient, euClient, "after-failover").assertNoLeak();
 
         DrLab.OpsRun plan = lab.ops(EU, failoverSpec, "failback", "--region", US);
         assertThat(plan.exitCode()).as(plan.output()).isZero();
@@ -229,7 +239,10 @@ class FailoverFailbackTest {
                 "audit-us <- eu-central-1/audit-eu-mirror", "create audit-us as a mirror");
         assertThat(euClient.call("writer-start events.us.failback failback")).isEqualTo("ok");
         Thread.sleep(1000);
-        DrLab.OpsRun failback = lab.ops(EU, failoverSpec, "failback", "--region", US, "--execute");
+        CompletableFuture<DrLab.OpsRun> failingBack = CompletableFuture.supplyAsync(
+                () -> lab.ops(EU, failoverSpec, "failback", "--region", US, "--execute"));
+        SovereigntyAttack during = SovereigntyAttack.run(lab, usClient, euClient, "during-failback").assertNoLeak();
+        DrLab.OpsRun failback = failingBack.get(10, TimeUnit.MINUTES);
         Thread.sleep(1000);
         Path writerFile = lab.dir().resolve("failback-acked.txt");
         String writer = euClient.call("writer-stop " + writerFile);
@@ -270,8 +283,9 @@ class FailoverFailbackTest {
                         + EU_ERA + " EU-era messages and the writer's " + writerAcked.size() + "; 0 lost, 0 doubled",
                 "`failback --execute` again: exit 0, every stream \"switched already\"; events-eu-mirror mirrors events-us again ("
                         + source + ") and `health` with the original spec is green",
-                "sovereignty attacks from the US during failback (" + during.describe() + ") and after it (" + after.describe()
-                        + "): nothing; the negative control of scenario 5 shows the same attacks leaking without the fence"));
+                "sovereignty attacks from the rebuilt US after the failover (" + afterFailover.describe() + "), while failback ran ("
+                        + during.describe() + ") and after it (" + after.describe() + "): nothing; the negative control of"
+                        + " scenario 5 shows the same attacks leaking without the fence"));
     }
 
     /**
