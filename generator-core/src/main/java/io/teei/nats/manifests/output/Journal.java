@@ -114,8 +114,25 @@ final class Journal {
             }
             afterEachStep.run();
         }
-        removeTree(dir);
+        removeCommitted();
         afterEachStep.run();
+    }
+
+    /**
+     * Removes the finished journal, its commit point last: a journal directory without one was
+     * never committed, whenever a run is killed (a reader, and recovery, may rely on that).
+     */
+    private void removeCommitted() throws IOException {
+        Path committed = dir.resolve(COMMITTED);
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                if (!path.equals(committed) && !path.equals(dir)) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+        Files.deleteIfExists(committed);
+        Files.deleteIfExists(dir);
     }
 
     private Path staged(String relative) throws IOException {
