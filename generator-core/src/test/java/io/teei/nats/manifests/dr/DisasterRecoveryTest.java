@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.render.kustomize.KustomizeTree;
+import io.teei.nats.manifests.render.nats.SovereigntyFence;
 import io.teei.nats.manifests.tools.RenderedReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,7 +182,7 @@ class DisasterRecoveryTest {
                     .replaceAll("\\n *deny_exports: .*\\n", "\n");
             assertThat(withoutDenies).doesNotContain("deny_");
             assertThat(leafnodes.lines().count() - withoutDenies.lines().count()).as("lines removed")
-                    .isEqualTo(3 + lab.topology().region(EU).orElseThrow().streams().stream().filter(Stream::isSovereign).count() * 4 + 6);
+                    .isEqualTo(SovereigntyFence.denyImports(lab.topology().region(EU).orElseThrow()).size() + 3);
             config.put("leafnodes.conf", withoutDenies);
             return config;
         });

@@ -15,7 +15,8 @@ import java.util.List;
  * {@code STREAM} and {@code DIRECT} API: otherwise it could create a stream here that sources a
  * sovereign one and mirror that), nor use the account, meta or server API, nor create, read or
  * use a consumer of a sovereign stream, whichever token of the subject names the stream
- * ({@code CONSUMER.CREATE.<stream>...}, {@code CONSUMER.DURABLE.CREATE.<stream>...}).
+ * ({@code CONSUMER.CREATE.<stream>...}, {@code CONSUMER.DURABLE.CREATE.<stream>...}), nor
+ * publish on the sovereign subjects (which would write into the sovereign streams).
  */
 public final class SovereigntyFence {
 
@@ -37,6 +38,7 @@ public final class SovereigntyFence {
             deny.add(api + "CONSUMER.*.*." + stream);
             deny.add(api + "CONSUMER.*.*." + stream + ".>");
         }
+        deny.addAll(denyExports(region));
         return List.copyOf(deny);
     }
 
