@@ -42,12 +42,12 @@ public record Endpoints(Map<String, List<String>> servers, Map<String, String> e
                 if (eq > 0) {
                     for (String url : entry.substring(eq + 1).split(",")) {
                         if (!url.isBlank()) {
-                            urls.add(url.trim());
+                            urls.add(checked(url.trim()));
                         }
                     }
                 }
                 if (urls.isEmpty()) {
-                    throw new OpsException("'" + entry.trim() + "' is not REGION=URL[,URL...]; for example us-east-1=nats://nats.us-east-1.example:4222");
+                    throw new OpsException("'" + redact(List.of(entry.trim())).get(0) + "' is not REGION=URL[,URL...]; for example us-east-1=nats://nats.us-east-1.example:4222");
                 }
                 servers.merge(entry.substring(0, eq).trim(), urls, (a, b) -> {
                     List<String> all = new ArrayList<>(a);
@@ -57,6 +57,24 @@ public record Endpoints(Map<String, List<String>> servers, Map<String, String> e
             }
         }
         return servers;
+    }
+
+    private static String checked(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            if (uri.getHost() == null || uri.getPort() < 0 || uri.getScheme() == null) {
+                throw new java.net.URISyntaxException(url, "scheme, host and port needed");
+            }
+            return url;
+        } catch (java.net.URISyntaxException e) {
+            throw new OpsException("'" + redact(List.of(url)).get(0) + "' is not a server URL like nats://<host>:<port>: "
+                    + e.getReason());
+        }
+    }
+
+    /** The URLs without any user or password in them, for messages. */
+    static List<String> redact(List<String> urls) {
+        return urls.stream().map(u -> u.replaceAll("//[^/@\\s]*@", "//")).toList();
     }
 
     /** The URLs of the region's servers; fails naming the option to add when none were given. */

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -21,11 +22,13 @@ import java.util.TreeSet;
  * Brings the old primary back after a failover, with the spec recording the failover's roles
  * (the old primary's streams mirror the promoted ones). Per stream: the old primary gets its
  * mirror of the promoted stream (created from the spec when missing), which catches up; then the
- * switch, fenced so that no write is accepted in both regions: seal the promoted stream (writes
- * are refused from then on), wait until the mirror holds its last sequence, delete it, promote
- * the mirror (two updates, as {@link Failover} does), and create the promoted stream's name again
- * as a mirror of it. Writers are refused for the moment between the seal and the promotion and
- * retry; with message IDs nothing is stored twice. Nothing changes for a stream already switched.
+ * switch, fenced so that no write is accepted in both regions: the promoted stream takes a subject
+ * nobody publishes on (a seal could not be undone), its last sequence settles, the mirror holds the
+ * same last message and is marked verified, the promoted stream is deleted, the mirror promoted
+ * (two updates, as {@link Failover} does), and the promoted stream's name created again as a
+ * mirror of it. Writers are refused between the fence and the promotion and retry; with message
+ * IDs nothing is stored twice. Each state a killed run leaves is recognised and finished; nothing
+ * changes for a stream already switched.
  */
 public final class Failback {
 
@@ -71,8 +74,9 @@ public final class Failback {
             lines.add("Failback of " + region + " from " + promotedRegion + ":");
             for (StreamPlan s : streams) {
                 String state = switch (s.action()) {
-                    case CREATE_AND_SWITCH -> "create " + s.stream() + " as a mirror, catch up, then switch";
-                    case SWITCH -> "catch up, seal " + s.promoted() + ", switch";
+                    case CREATE_AND_SWITCH -> (s.why().isEmpty() ? "" : s.why() + "; ") + "create " + s.stream()
+                            + " as a mirror, catch up, then switch";
+                    case SWITCH -> s.why().isEmpty() ? "catch up, fence " + s.promoted() + ", switch" : s.why();
                     case DONE -> "switched already";
                     case REFUSE -> "refused: " + s.why();
                 };
@@ -136,9 +140,14 @@ public final class Failback {
             action = Action.DONE;
         } else if (localTakes && promoted.isEmpty()) {
             action = Action.SWITCH;
+            why = of.stream() + " deleted after the switch: create it as a mirror";
+        } else if (promoted.isEmpty() && local.map(i -> verified(i, of.stream())).orElse(false)) {
+            action = Action.SWITCH;
+            why = "an earlier failback verified " + mirror.name() + " and deleted " + of.stream() + ": finish the promotion";
         } else if (promoted.isEmpty()) {
             action = Action.REFUSE;
-            why = "region " + there.region().name() + " has no stream " + of.stream();
+            why = "region " + there.region().name() + " has no stream " + of.stream() + ", and " + mirror.name()
+                    + " holds no record that it was verified complete before it was deleted";
         } else if (promoted.get().getConfiguration().getMirror() != null) {
             action = Action.REFUSE;
             why = of.region() + "/" + of.stream() + " is a mirror, not promoted: nothing to fail back";
@@ -146,7 +155,7 @@ public final class Failback {
             action = Action.CREATE_AND_SWITCH;
         } else if (localMirrors && local.get().getConfiguration().getMirror().getSourceName().equals(of.stream())) {
             action = Action.SWITCH;
-        } else if (!localMirrors && msgs == 0) {
+        } else if (!localMirrors && msgs == 0 && last == 0) {
             action = Action.CREATE_AND_SWITCH;
             why = "an empty stream " + mirror.name() + " that is not a mirror: replaced by the mirror";
         } else {
@@ -180,6 +189,23 @@ public final class Failback {
         return new OpsResult(lines, true);
     }
 
+    /**
+     * Metadata key on the old primary's mirror, set once it was found to hold the fenced promoted
+     * stream's last message and before that stream is deleted: a failback killed after the
+     * deletion resumes from it, and nothing else lets a mirror without its source be promoted.
+     */
+    public static final String VERIFIED = "io.teei.nats-manifests/failback-verified";
+
+    private static boolean verified(StreamInfo local, String promoted) {
+        Map<String, String> metadata = local.getConfiguration().getMetadata();
+        return metadata != null && (promoted + "@" + local.getStreamState().getLastSequence()).equals(metadata.get(VERIFIED));
+    }
+
+    /** The subject a fenced promoted stream takes instead of its own: nothing publishes there. */
+    static String fencedSubject(String stream) {
+        return "nats-manifests.fenced." + stream;
+    }
+
     private static List<String> switchOver(Topology topology, Region region, RegionClient here, Region promotedRegion,
                                            RegionClient there, StreamPlan plan, Duration catchUp) {
         List<String> lines = new ArrayList<>();
@@ -189,48 +215,21 @@ public final class Failback {
         try {
             Optional<StreamInfo> promoted = there.stream(plan.promoted());
             if (promoted.isPresent()) {
-                Optional<StreamInfo> local = here.stream(plan.stream());
-                if (local.isPresent() && local.get().getConfiguration().getMirror() == null) {
-                    step = "delete the empty stream " + plan.stream() + " in " + region.name();
-                    here.jsm().deleteStream(plan.stream());
-                    lines.add(plan.stream() + ": deleted the empty stream that was not a mirror");
-                    local = Optional.empty();
-                }
-                if (local.isEmpty()) {
-                    step = "create " + plan.stream() + " in " + region.name() + " as a mirror";
-                    create(here, StreamConfigs.json(topology, spec), catchUp);
-                    lines.add(plan.stream() + ": created as a mirror of " + promotedRegion.name() + "/" + plan.promoted());
-                }
-                long start = System.nanoTime();
-                StreamInfo before = there.jsm().getStreamInfo(plan.promoted());
-                awaitLast(here, plan.stream(), before.getStreamState().getLastSequence(), catchUp);
-                lines.add(String.format(Locale.ROOT, "%s: caught up to sequence %d of %s in %.1f s", plan.stream(),
-                        before.getStreamState().getLastSequence(), plan.promoted(), (System.nanoTime() - start) / 1e9));
-                step = "seal " + plan.promoted() + " in " + promotedRegion.name();
-                long fenced = System.nanoTime();
-                StreamInfo sealed = there.jsm().updateStream(StreamConfiguration.builder(
-                        there.jsm().getStreamInfo(plan.promoted()).getConfiguration()).seal().build());
-                long finalLast = sealed.getStreamState().getLastSequence();
-                long finalMessages = sealed.getStreamState().getMsgCount();
-                StreamInfo copy = awaitLast(here, plan.stream(), finalLast, catchUp);
-                if (copy.getStreamState().getMsgCount() != finalMessages) {
-                    throw new OpsException(plan.stream() + " holds " + copy.getStreamState().getMsgCount() + " messages at sequence "
-                            + finalLast + ", the sealed " + plan.promoted() + " " + finalMessages + "; left sealed, nothing deleted."
-                            + " Compare the two streams before going on");
-                }
-                step = "delete the sealed " + plan.promoted() + " in " + promotedRegion.name();
+                fenceAndVerify(topology, spec, here, there, plan, promotedRegion, catchUp, lines);
+                step = "delete the fenced " + plan.promoted() + " in " + promotedRegion.name();
                 there.jsm().deleteStream(plan.promoted());
-                step = "promote " + plan.stream() + " in " + region.name();
-                Failover.promote(here, plan.stream(), plan.subjects());
-                long switched = System.nanoTime();
-                lines.add(String.format(Locale.ROOT, "%s: sealed %s at sequence %d (%d messages), both equal; %s takes %s;"
-                                + " writes were refused for %.0f ms", plan.stream(), plan.promoted(), finalLast, finalMessages,
-                        plan.stream(), plan.subjects(), (switched - fenced) / 1e6));
-            } else {
-                step = "promote " + plan.stream() + " in " + region.name();
-                Failover.promote(here, plan.stream(), plan.subjects());
-                lines.add(plan.stream() + ": " + plan.promoted() + " was gone already; " + plan.stream() + " takes " + plan.subjects());
             }
+            step = "promote " + plan.stream() + " in " + region.name();
+            long start = System.nanoTime();
+            Failover.promote(here, plan.stream(), plan.subjects());
+            StreamConfiguration promotedConfig = here.jsm().getStreamInfo(plan.stream()).getConfiguration();
+            if (promotedConfig.getMetadata() != null && promotedConfig.getMetadata().containsKey(VERIFIED)) {
+                Map<String, String> metadata = new java.util.TreeMap<>(promotedConfig.getMetadata());
+                metadata.remove(VERIFIED);
+                here.jsm().updateStream(StreamConfiguration.builder(promotedConfig).metadata(metadata).build());
+            }
+            lines.add(String.format(Locale.ROOT, "%s: promoted in %.0f ms, takes %s", plan.stream(), (System.nanoTime() - start) / 1e6,
+                    plan.subjects()));
             step = "create " + plan.promoted() + " in " + promotedRegion.name() + " again as a mirror";
             Stream mirror = new Stream(promotedSpec.name(), List.of(), promotedSpec.maxAge(), promotedSpec.maxBytes(),
                     promotedSpec.replicas(), promotedSpec.storage(), new StreamOrigin.Mirror(region.name(), spec.name()));
@@ -242,6 +241,92 @@ public final class Failback {
                     + ". Run failback again: it goes on from where the streams are", e);
         }
         return lines;
+    }
+
+    /**
+     * Makes the old primary's mirror hold everything of the promoted stream, then fences the
+     * promoted stream (it takes a subject nobody publishes on, so writes on its subjects find no
+     * stream and are refused until the mirror is promoted) and waits until both hold the same
+     * last message. Anything short of that puts the promoted stream's subjects back.
+     */
+    private static void fenceAndVerify(Topology topology, Stream spec, RegionClient here, RegionClient there, StreamPlan plan,
+                                       Region promotedRegion, Duration catchUp, List<String> lines)
+            throws JetStreamApiException, IOException {
+        Optional<StreamInfo> local = here.stream(plan.stream());
+        if (local.isPresent() && local.get().getConfiguration().getMirror() == null && !verified(local.get(), plan.promoted())) {
+            if (local.get().getStreamState().getMsgCount() != 0 || local.get().getStreamState().getLastSequence() != 0) {
+                throw new OpsException(plan.stream() + " in " + here.region().name() + " took writes since the plan: both regions"
+                        + " took writes (split brain). Compare them and delete one by hand");
+            }
+            here.jsm().deleteStream(plan.stream());
+            lines.add(plan.stream() + ": deleted the empty stream that was not a mirror");
+            local = Optional.empty();
+        }
+        if (local.isEmpty()) {
+            create(here, StreamConfigs.json(topology, spec), catchUp);
+            lines.add(plan.stream() + ": created as a mirror of " + promotedRegion.name() + "/" + plan.promoted());
+        }
+        long start = System.nanoTime();
+        long before = there.jsm().getStreamInfo(plan.promoted()).getStreamState().getLastSequence();
+        awaitLast(here, plan.stream(), before, catchUp);
+        lines.add(String.format(Locale.ROOT, "%s: caught up to sequence %d of %s in %.1f s", plan.stream(), before, plan.promoted(),
+                (System.nanoTime() - start) / 1e9));
+        StreamConfiguration open = there.jsm().getStreamInfo(plan.promoted()).getConfiguration();
+        List<String> subjects = open.getSubjects().equals(List.of(fencedSubject(plan.promoted()))) ? plan.subjects() : open.getSubjects();
+        long fenced = System.nanoTime();
+        there.jsm().updateStream(StreamConfiguration.builder(open).subjects(fencedSubject(plan.promoted())).build());
+        try {
+            long last = settledLast(there, plan.promoted(), catchUp);
+            StreamInfo copy = awaitLast(here, plan.stream(), last, FENCED);
+            byte[] theirs = there.jsm().getMessage(plan.promoted(), last).getData();
+            byte[] ours = here.jsm().getMessage(plan.stream(), last).getData();
+            if (copy.getStreamState().getLastSequence() != last || !java.util.Arrays.equals(theirs, ours)) {
+                throw new OpsException(plan.stream() + " does not hold " + plan.promoted() + "'s last message (sequence " + last
+                        + ") as it is; " + plan.promoted() + " takes its subjects again. Compare the two streams before going on");
+            }
+            StreamConfiguration mirrorConfig = copy.getConfiguration();
+            Map<String, String> metadata = new java.util.TreeMap<>(mirrorConfig.getMetadata() == null ? Map.of() : mirrorConfig.getMetadata());
+            metadata.put(VERIFIED, plan.promoted() + "@" + last);
+            here.jsm().updateStream(StreamConfiguration.builder(mirrorConfig).metadata(metadata).build());
+            if (settledLast(there, plan.promoted(), catchUp) != last) {
+                throw new OpsException(plan.promoted() + " took a write after it was fenced; it takes its subjects again. Run failback"
+                        + " again");
+            }
+            lines.add(String.format(Locale.ROOT, "%s: fenced %s at sequence %d, both hold the same last message; writes on %s were"
+                    + " refused from here on (%.0f ms so far)", plan.stream(), plan.promoted(), last, subjects, (System.nanoTime() - fenced) / 1e6));
+        } catch (RuntimeException | JetStreamApiException | IOException e) {
+            there.jsm().updateStream(StreamConfiguration.builder(there.jsm().getStreamInfo(plan.promoted()).getConfiguration())
+                    .subjects(subjects).build());
+            throw e;
+        }
+    }
+
+    /** How long a fenced stream's mirror may take to receive the last messages: the fence keeps writers waiting meanwhile. */
+    private static final Duration FENCED = Duration.ofSeconds(30);
+
+    /**
+     * The stream's last sequence once two reads half a second apart agree: on a replicated stream,
+     * writes proposed before an update can still be stored after the update's answer.
+     */
+    private static long settledLast(RegionClient client, String stream, Duration within) throws JetStreamApiException, IOException {
+        long deadline = System.nanoTime() + within.toNanos();
+        long last = client.jsm().getStreamInfo(stream).getStreamState().getLastSequence();
+        while (true) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OpsException("interrupted while " + stream + " settled", e);
+            }
+            long again = client.jsm().getStreamInfo(stream).getStreamState().getLastSequence();
+            if (again == last) {
+                return last;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new OpsException(stream + " kept taking writes after it was fenced");
+            }
+            last = again;
+        }
     }
 
     /**

@@ -78,7 +78,7 @@ public final class Failover {
             lines.add("Failover of " + String.join(", ", lostRegions) + " to " + region + ":");
             for (StreamPlan s : streams) {
                 String state = s.action() == Action.PROMOTE
-                        ? "promote: drop the mirror, then take " + s.subjects()
+                        ? (s.why().isEmpty() ? "promote: drop the mirror, then take " + s.subjects() : s.why() + ", take " + s.subjects())
                         : s.action() == Action.DONE ? "already promoted, takes " + s.subjects() : "refused: " + s.why();
                 lines.add(String.format(Locale.ROOT, "  %s (mirror of %s/%s): %d messages, last sequence %d, %s behind, last heard %s; %s",
                         s.stream(), s.sourceRegion(), s.source(), s.messages(), s.lastSequence(),
@@ -133,12 +133,33 @@ public final class Failover {
         }
         List<StreamPlan> streams = new ArrayList<>();
         try (RegionClient client = RegionClient.connect(topology, region, endpoints)) {
+            for (String source : lost) {
+                List<String> linked = linkedServers(client, source);
+                if (!linked.isEmpty() && !answering.contains(source)) {
+                    answering.add(source + " (it does not answer you, but " + regionName + " has leafnode links to "
+                            + String.join(", ", linked) + ")");
+                }
+            }
             for (Stream mirror : mirrors) {
                 streams.add(streamPlan(topology, client, mirror));
             }
         }
         streams.stream().filter(s -> s.action() == Action.REFUSE).forEach(s -> refusals.add(s.stream() + ": " + s.why()));
         return new Plan(regionName, List.copyOf(lost), answering, streams, unmirrored, refusals);
+    }
+
+    /** The servers of {@code source} the region's leafnode connections lead to: proof that it is not lost. */
+    private static List<String> linkedServers(RegionClient client, String source) {
+        List<String> linked = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode answer : client.ping("LEAFZ", "{}")) {
+            for (com.fasterxml.jackson.databind.JsonNode leaf : answer.path("data").path("leafs")) {
+                String name = leaf.path("name").asText();
+                if (name.endsWith("-" + source)) {
+                    linked.add(name);
+                }
+            }
+        }
+        return linked;
     }
 
     private static StreamPlan streamPlan(Topology topology, RegionClient client, Stream mirror) {
@@ -158,8 +179,13 @@ public final class Failover {
             long active = mirrorInfo == null || mirrorInfo.getActive() == null ? -1 : mirrorInfo.getActive().toMillis();
             return new StreamPlan(mirror.name(), of.region(), of.stream(), subjects, Action.PROMOTE, "", messages, last, lag, active);
         }
-        if (new TreeSet<>(info.getConfiguration().getSubjects()).equals(new TreeSet<>(subjects))) {
+        List<String> taken = info.getConfiguration().getSubjects();
+        if (new TreeSet<>(taken).equals(new TreeSet<>(subjects))) {
             return new StreamPlan(mirror.name(), of.region(), of.stream(), subjects, Action.DONE, "", messages, last, 0, -1);
+        }
+        if (taken.isEmpty() || taken.equals(List.of(mirror.name()))) {
+            return new StreamPlan(mirror.name(), of.region(), of.stream(), subjects, Action.PROMOTE,
+                    "half promoted (its mirror dropped, its subjects not yet added): finish it", messages, last, -1, -1);
         }
         return new StreamPlan(mirror.name(), of.region(), of.stream(), subjects, Action.REFUSE,
                 "it is not a mirror and takes " + info.getConfiguration().getSubjects() + ", not " + subjects, messages, last, -1, -1);

@@ -123,12 +123,40 @@ public final class Health {
             problems.add("the meta leader " + metaLeader + " counts " + metaSize + " of " + nodes + " nodes in its group");
         }
         int leafnodes = 0;
+        Map<String, Integer> leafsByPeer = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> dialedByNode = new LinkedHashMap<>();
         for (JsonNode answer : client.ping("LEAFZ", "{}")) {
+            String node = answer.path("server").path("name").asText();
             leafnodes += answer.path("data").path("leafnodes").asInt();
+            for (JsonNode leaf : answer.path("data").path("leafs")) {
+                String remote = leaf.path("name").asText();
+                for (LeafnodeLink link : topology.linksOf(region)) {
+                    String other = link.peerOf(region.name());
+                    if (remote.endsWith("-" + other)) {
+                        leafsByPeer.merge(other, 1, Integer::sum);
+                        dialedByNode.computeIfAbsent(node, k -> new LinkedHashMap<>()).merge(other, 1, Integer::sum);
+                    }
+                }
+            }
         }
         for (LeafnodeLink link : topology.linksOf(region)) {
-            if (leafnodes == 0) {
-                problems.add("the leafnode link with " + link.peerOf(region.name()) + " is down (no leafnode connection)");
+            String other = link.peerOf(region.name());
+            if (link.solicitingRegion().equals(region.name())) {
+                Set<String> without = new TreeSet<>(up);
+                without.removeIf(node -> dialedByNode.getOrDefault(node, Map.of()).getOrDefault(other, 0) > 0);
+                if (!without.isEmpty()) {
+                    problems.add(without.size() == up.size() && !up.isEmpty()
+                            ? "the leafnode link with " + other + " is down (no leafnode connection)"
+                            : "the leafnode link with " + other + " is down on " + String.join(", ", without));
+                }
+            } else {
+                int expectedLinks = topology.region(other).map(topology::replicasOf).orElse(0);
+                int links = leafsByPeer.getOrDefault(other, 0);
+                if (links == 0) {
+                    problems.add("the leafnode link with " + other + " is down (no leafnode connection)");
+                } else if (links < expectedLinks) {
+                    problems.add(links + " of " + other + "'s " + expectedLinks + " nodes are linked");
+                }
             }
         }
         List<HealthReport.StreamHealth> streams = new ArrayList<>();
@@ -152,7 +180,7 @@ public final class Health {
         if (leader.isEmpty()) {
             problems.add("stream " + stream.name() + " has no leader");
         }
-        int replicas = info.getConfiguration().getReplicas();
+        int replicas = stream.replicas();
         int current = leader.isEmpty() ? 0 : 1;
         if (info.getClusterInfo() != null && info.getClusterInfo().getReplicas() != null) {
             for (Replica replica : info.getClusterInfo().getReplicas()) {

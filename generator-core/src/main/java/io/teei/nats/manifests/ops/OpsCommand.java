@@ -45,7 +45,7 @@ public final class OpsCommand implements Runnable {
         CommandLine line = new CommandLine(new OpsCommand());
         line.setOut(out).setErr(err);
         line.setExecutionExceptionHandler((e, cl, parsed) -> {
-            if (e instanceof OpsException) {
+            if (e instanceof OpsException || e instanceof IllegalArgumentException) {
                 err.println("error: " + e.getMessage());
                 return PROBLEM;
             }
@@ -198,7 +198,7 @@ public final class OpsCommand implements Runnable {
 
     @Command(name = "failback", mixinStandardHelpOptions = true,
             description = {"Brings the old primary back as a replica of the promoted streams, waits until it holds everything,",
-                    "then swaps the roles back, stream by stream, sealing each promoted stream first. Reads the roles the",
+                    "then swaps the roles back, stream by stream, fencing each promoted stream first. Reads the roles the",
                     "failover recorded in the spec. Prints the plan and changes nothing without --execute."})
     static final class FailbackCommand extends RoleChange {
 
@@ -211,6 +211,9 @@ public final class OpsCommand implements Runnable {
 
         @Override
         int change(Topology topology, Endpoints endpoints) {
+            if (catchUpSeconds <= 0) {
+                throw new CommandLine.ParameterException(command.commandLine(), "--catch-up is a number of seconds above 0");
+            }
             Failback.Plan plan = Failback.plan(topology, region, endpoints);
             return act(plan.describe(), plan.refusals().isEmpty(), execute,
                     () -> Failback.execute(topology, plan, endpoints, Duration.ofSeconds(catchUpSeconds)),

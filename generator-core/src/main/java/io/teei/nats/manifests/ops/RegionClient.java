@@ -42,7 +42,7 @@ final class RegionClient implements AutoCloseable {
     /** How long a JetStream API call may take. */
     static final Duration API = Duration.ofSeconds(5);
     /** How long to collect the servers' answers to a ping when one is missing. */
-    private static final Duration PING = Duration.ofMillis(1500);
+    private static final Duration PING = Duration.ofSeconds(3);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -100,9 +100,22 @@ final class RegionClient implements AutoCloseable {
         List<String> urls = endpoints.urls(region);
         String password = endpoints.secret(account.password().key(), "the password of user " + account.user()
                 + " of account " + account.name());
+        List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
         Options.Builder options = new Options.Builder().servers(urls.toArray(String[]::new))
                 .userInfo(account.user(), password).connectionTimeout(CONNECT).maxReconnects(0)
-                .connectionName("nats-manifests-ops").errorListener(new io.nats.client.ErrorListener() { });
+                .connectionName("nats-manifests-ops").errorListener(new io.nats.client.ErrorListener() {
+                    @Override
+                    public void errorOccurred(Connection conn, String error) {
+                        refusals.add(error);
+                    }
+
+                    @Override
+                    public void exceptionOccurred(Connection conn, Exception exp) {
+                        if (exp instanceof javax.net.ssl.SSLException) {
+                            refusals.add("TLS: " + exp.getMessage());
+                        }
+                    }
+                });
         if (topology.tls().client().isPresent()) {
             options.sslContext(trusting(endpoints.ca().orElseThrow(() -> new OpsException(
                     "the spec gives clients TLS; add --ca <file> (Maven: -Dnats.ca=<file>) with the CA certificate in PEM"))));
@@ -110,8 +123,14 @@ final class RegionClient implements AutoCloseable {
         try {
             return Nats.connect(options.build());
         } catch (IOException e) {
-            throw new Unreachable("no server of region " + region.name() + " answers at " + String.join(", ", urls)
-                    + " as user " + account.user() + ": " + e.getMessage());
+            if (!refusals.isEmpty() || e instanceof javax.net.ssl.SSLException) {
+                throw new OpsException("region " + region.name() + " answers at " + String.join(", ", Endpoints.redact(urls))
+                        + " but refused user "
+                        + account.user() + ": " + (refusals.isEmpty() ? e.getMessage() : String.join("; ", refusals))
+                        + ". Check the password variable and, with client TLS, --ca");
+            }
+            throw new Unreachable("no server of region " + region.name() + " answers at " + String.join(", ", Endpoints.redact(urls))
+                    + " as user " + account.user() + ": " + Endpoints.redact(List.of(String.valueOf(e.getMessage()))).get(0));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OpsException("interrupted while connecting to region " + region.name(), e);

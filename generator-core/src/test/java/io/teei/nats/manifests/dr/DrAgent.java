@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An application pod for the DR tests: runs inside a client network namespace (the test's own
@@ -78,6 +79,10 @@ public final class DrAgent {
             case "writer-start" -> writerStart(words[1], words[2]);
             case "writer-stop" -> writerStop(Path.of(words[1]));
             case "ids" -> ids(words[1], words[2], Path.of(words[3]));
+            case "drop-mirror" -> update(words[1], b -> b.mirror(null));
+            case "set-subjects" -> update(words[1], b -> b.subjects(words[2]));
+            case "set-meta" -> update(words[1], b -> b.metadata(Map.of(words[2], words[3])));
+            case "delete-stream" -> connection.jetStreamManagement().deleteStream(words[1]) ? "ok" : "not deleted";
             default -> "error unknown command " + words[0];
         };
     }
@@ -241,10 +246,22 @@ public final class DrAgent {
         return "never acknowledged after " + attempts + " attempts";
     }
 
+    /**
+     * Changes one thing of a stream's live configuration by hand, as a failback or failover killed
+     * between two of its steps leaves it.
+     */
+    private String update(String stream, java.util.function.UnaryOperator<StreamConfiguration.Builder> change) throws Exception {
+        JetStreamManagement jsm = connection.jetStreamManagement();
+        StreamConfiguration config = jsm.getStreamInfo(stream).getConfiguration();
+        StreamConfiguration updated = jsm.updateStream(change.apply(StreamConfiguration.builder(config)).build()).getConfiguration();
+        return "ok subjects " + updated.getSubjects() + " mirror " + (updated.getMirror() != null);
+    }
+
     private final List<String> writerAcked = java.util.Collections.synchronizedList(new ArrayList<>());
     private final java.util.concurrent.atomic.AtomicLong writerRefused = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong writerLast = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean writing;
+    private volatile String unconfirmed = "-";
     private Thread writer;
 
     /**
@@ -263,10 +280,19 @@ public final class DrAgent {
         } catch (java.io.IOException e) {
             return "error " + e.getMessage();
         }
+        unconfirmed = "-";
         writer = new Thread(() -> {
             for (int i = 0; writing; i++) {
                 String id = idPrefix + "-" + i;
-                while (writing) {
+                long giveUp = Long.MAX_VALUE;
+                while (true) {
+                    if (!writing && giveUp == Long.MAX_VALUE) {
+                        giveUp = System.currentTimeMillis() + 5000;
+                    }
+                    if (System.currentTimeMillis() > giveUp) {
+                        unconfirmed = id;
+                        break;
+                    }
                     try {
                         PublishAck ack = js.publish(subject, id.getBytes(StandardCharsets.UTF_8), PublishOptions.builder().messageId(id).build());
                         writerAcked.add(id);
@@ -287,16 +313,20 @@ public final class DrAgent {
         return "ok";
     }
 
-    /** Stops the producer; writes the acknowledged IDs to FILE, one a line. */
+    /**
+     * Stops the producer: no new message, and the one in flight is retried for up to 5 s more; if
+     * it is still not acknowledged it is named as unconfirmed (it may or may not be stored). Writes
+     * the acknowledged IDs to FILE, one a line.
+     */
     private String writerStop(Path file) throws Exception {
         writing = false;
-        writer.join(5000);
+        writer.join(15_000);
         List<String> acked;
         synchronized (writerAcked) {
             acked = new ArrayList<>(writerAcked);
         }
         Files.write(file, acked);
-        return "acked " + acked.size() + " last " + writerLast.get() + " refused " + writerRefused.get();
+        return "acked " + acked.size() + " last " + writerLast.get() + " refused " + writerRefused.get() + " unconfirmed " + unconfirmed;
     }
 
     /**

@@ -73,10 +73,21 @@ class OpsJarIT {
         assertThat(noPassword.stderr().strip()).isEqualTo("error: environment variable NATS_APP_PASSWORD is not set; it holds the"
                 + " password of user app of account APP (the Secret key of the same name in the cluster)");
 
+        Command.Result badUrl = jar(Map.of(), dir, "health", "--spec", SpecFixture.referenceDir().toString(),
+                "--server", "us-east-1=nats://app:secret-value@host:42 22");
+        assertThat(badUrl.exitCode()).isEqualTo(1);
+        assertThat(badUrl.stderr().strip()).startsWith("error: 'nats://host:42 22' is not a server URL like nats://<host>:<port>")
+                .doesNotContain("secret-value", "\tat ");
+
         Command.Result noRegion = jar(Map.of(), dir, "failover", "--spec", SpecFixture.referenceDir().toString(),
                 "--server", "eu-central-1=nats://127.0.0.1:1");
         assertThat(noRegion.exitCode()).isEqualTo(2);
         assertThat(noRegion.stderr()).contains("Missing required option: '--region=REPLICA'").doesNotContain("\tat ");
+
+        Command.Result zeroCatchUp = jar(Map.of(), dir, "failback", "--region", "us-east-1", "--catch-up", "0",
+                "--spec", SpecFixture.referenceDir().toString(), "--server", "us-east-1=nats://127.0.0.1:1");
+        assertThat(zeroCatchUp.exitCode()).isEqualTo(2);
+        assertThat(zeroCatchUp.stderr()).contains("--catch-up is a number of seconds above 0").doesNotContain("\tat ");
 
         Command.Result unknownRegion = jar(Map.of(), dir, "failover", "--region", "ap-south-1",
                 "--spec", SpecFixture.referenceDir().toString(), "--server", "eu-central-1=nats://127.0.0.1:1");

@@ -6,7 +6,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Brings the old primary back as a replica of the promoted streams, waits until it holds
- * everything, then swaps the roles back stream by stream, sealing each promoted stream first so no
+ * everything, then swaps the roles back stream by stream, fencing each promoted stream first so no
  * write is accepted in both regions. Reads the roles the failover recorded in the spec. Without
  * {@code nats.execute} only prints the plan.
  */
