@@ -190,14 +190,17 @@ class DisasterRecoveryTest {
         DrLab.Readiness asRendered = restartEu(java.util.function.UnaryOperator.identity());
         assertThat(unguarded.mirrored() + unguarded.sourced() + unguarded.subscribed()).as("leaks without the deny rules").isPositive();
         assertThat(unguarded.api()).startsWith("answered");
+        assertThat(unguarded.eavesdropped()).as("EU-only messages on _INBOX.> without the deny rules").isPositive();
         report.scenario("5. Sovereignty", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
                 "with the rendered deny rules, from us-east-1: a mirror of events-eu-gdpr through $JS.eu-central-1.API got "
                         + guarded.mirrored() + " messages, a source of audit-eu-gdpr got " + guarded.sourced()
                         + ", a subscriber on events.eu.> got " + guarded.subscribed() + " of the 100 the EU published there, and"
-                        + " $JS.eu-central-1.API.STREAM.INFO answered: " + guarded.api(),
+                        + " $JS.eu-central-1.API.STREAM.INFO answered: " + guarded.api() + "; a subscriber on _INBOX.> got "
+                        + guarded.eavesdropped() + " of the messages an EU application read from events-eu-gdpr (pull consumer and"
+                        + " STREAM.MSG.GET)",
                 "negative control, the same EU config with only its deny_imports and deny_exports removed: the mirror got " + unguarded.mirrored()
                         + ", the source " + unguarded.sourced() + ", the subscriber " + unguarded.subscribed()
-                        + ", the API call " + unguarded.api().split(" ")[0],
+                        + ", the API call " + unguarded.api().split(" ")[0] + ", the _INBOX.> listener " + unguarded.eavesdropped(),
                 "so the test can fail, and with the rendered config zero EU-only messages reached the US",
                 "eu-central-1 restarted as a whole twice: every probe of every node passed at " + restartedOpen.describe()
                         + " (deny rules removed), then at " + asRendered.describe() + " (as rendered) after its start"));

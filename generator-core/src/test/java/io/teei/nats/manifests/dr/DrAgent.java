@@ -71,6 +71,9 @@ public final class DrAgent {
             case "publish" -> publish(words[1], Integer.parseInt(words[2]), words[3]);
             case "info" -> info(words[1]);
             case "count" -> count(words[1], Long.parseLong(words[2]));
+            case "count-containing" -> countContaining(words[1], Long.parseLong(words[2]),
+                    java.util.Arrays.asList(words).subList(3, words.length));
+            case "pull" -> pull(words[1], Integer.parseInt(words[2]));
             case "request" -> request(words[1], Long.parseLong(words[2]));
             case "server" -> connection != null && connection.getStatus() == Connection.Status.CONNECTED
                     ? "connected " + connection.getServerInfo().getServerName() : "not connected";
@@ -142,7 +145,7 @@ public final class DrAgent {
                 awaitConnected(60_000);
                 List<CompletableFuture<PublishAck>> sent = new ArrayList<>();
                 for (int i : outstanding) {
-                    sent.add(js.publishAsync(subject, ("message " + i).getBytes(StandardCharsets.UTF_8),
+                    sent.add(js.publishAsync(subject, (idPrefix + "-" + i).getBytes(StandardCharsets.UTF_8),
                             PublishOptions.builder().messageId(idPrefix + "-" + i).build()));
                 }
                 List<Integer> failed = new ArrayList<>();
@@ -208,6 +211,56 @@ public final class DrAgent {
         }
         sub.unsubscribe();
         return "received " + received;
+    }
+
+    /** Counts the messages on SUBJECT for MILLIS whose data holds any of the texts. */
+    private String countContaining(String subject, long millis, List<String> texts) throws Exception {
+        Subscription sub = connection.subscribe(subject);
+        connection.flush(Duration.ofSeconds(2));
+        long received = 0;
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            Message message = sub.nextMessage(Duration.ofMillis(Math.max(1, deadline - System.currentTimeMillis())));
+            if (message != null && message.getData() != null) {
+                String data = new String(message.getData(), StandardCharsets.UTF_8);
+                if (texts.stream().anyMatch(data::contains)) {
+                    received++;
+                }
+            }
+        }
+        sub.unsubscribe();
+        return "received " + received;
+    }
+
+    /**
+     * Reads the stream as an application in this region does: a pull consumer fetching COUNT
+     * messages (delivered on this client's inbox) and a STREAM.MSG.GET of the last one.
+     */
+    private String pull(String stream, int count) throws Exception {
+        JetStreamManagement jsm = connection.jetStreamManagement();
+        String durable = "reader-" + io.nats.client.NUID.nextGlobal();
+        jsm.addOrUpdateConsumer(stream, io.nats.client.api.ConsumerConfiguration.builder().durable(durable)
+                .ackPolicy(io.nats.client.api.AckPolicy.Explicit).build());
+        int read = 0;
+        try {
+            io.nats.client.JetStreamSubscription sub = connection.jetStream().subscribe(null,
+                    io.nats.client.PullSubscribeOptions.bind(stream, durable));
+            while (read < count) {
+                List<Message> batch = sub.fetch(count - read, Duration.ofSeconds(2));
+                if (batch.isEmpty()) {
+                    break;
+                }
+                for (Message message : batch) {
+                    message.ack();
+                    read++;
+                }
+            }
+            sub.unsubscribe();
+            jsm.getMessage(stream, jsm.getStreamInfo(stream).getStreamState().getLastSequence());
+        } finally {
+            jsm.deleteConsumer(stream, durable);
+        }
+        return "pulled " + read;
     }
 
     private String request(String subject, long millis) {

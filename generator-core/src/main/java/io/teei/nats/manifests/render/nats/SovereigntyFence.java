@@ -38,12 +38,27 @@ public final class SovereigntyFence {
             deny.add(api + "CONSUMER.*.*." + stream);
             deny.add(api + "CONSUMER.*.*." + stream + ".>");
         }
-        deny.addAll(denyExports(region));
+        deny.addAll(subjects(region));
         return List.copyOf(deny);
     }
 
-    /** The deny_exports list: the sovereign streams' subjects never cross the link. */
+    /**
+     * The deny_exports list: the sovereign streams' subjects never cross the link, nor the acks of
+     * their consumers, nor anything on {@code _INBOX.>}: a pull consumer delivers, and the
+     * JetStream API answers (a STREAM.MSG.GET of a sovereign message included), on the asking
+     * client's inbox, and a subscriber on the other side of the link could listen there (measured
+     * on 2.15.1: all of a pull consumer's sovereign messages and a MSG.GET answer crossed without
+     * it). Requests from this side to the other still get their answers (those come in), and a
+     * mirror on the other side still gets this region's non-sovereign streams (measured).
+     */
     public static List<String> denyExports(Region region) {
+        List<String> deny = new ArrayList<>(subjects(region));
+        region.streams().stream().filter(Stream::isSovereign).forEach(s -> deny.add("$JS.ACK." + s.name() + ".>"));
+        deny.add("_INBOX.>");
+        return List.copyOf(deny);
+    }
+
+    private static List<String> subjects(Region region) {
         return region.streams().stream().filter(Stream::isSovereign).flatMap(s -> s.subjects().stream()).toList();
     }
 }
