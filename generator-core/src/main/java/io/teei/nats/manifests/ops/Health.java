@@ -94,6 +94,7 @@ public final class Health {
         Set<String> up = new TreeSet<>();
         Set<String> leaders = new TreeSet<>();
         int metaSize = 0;
+        Set<String> metaBehind = new TreeSet<>();
         List<HealthReport.Storage> storage = new ArrayList<>();
         for (JsonNode answer : client.ping("JSZ", "{}")) {
             String name = answer.path("server").path("name").asText();
@@ -103,6 +104,11 @@ public final class Health {
             leaders.add(leader);
             if (data.path("meta_cluster").path("leader").asText("").equals(name)) {
                 metaSize = data.path("meta_cluster").path("cluster_size").asInt();
+                for (JsonNode peer : data.path("meta_cluster").path("replicas")) {
+                    if (!peer.path("current").asBoolean(false) || peer.path("offline").asBoolean(false)) {
+                        metaBehind.add(peer.path("name").asText());
+                    }
+                }
             }
             long used = data.path("storage").asLong();
             long max = data.path("config").path("max_storage").asLong();
@@ -121,6 +127,9 @@ public final class Health {
             problems.add(leaders.size() > 1 ? "the nodes name different meta leaders: " + leaders : "no JetStream meta leader");
         } else if (metaSize < nodes) {
             problems.add("the meta leader " + metaLeader + " counts " + metaSize + " of " + nodes + " nodes in its group");
+        }
+        if (!metaBehind.isEmpty()) {
+            problems.add("not current with the meta leader: " + String.join(", ", metaBehind));
         }
         int leafnodes = 0;
         Map<String, Integer> leafsByPeer = new LinkedHashMap<>();

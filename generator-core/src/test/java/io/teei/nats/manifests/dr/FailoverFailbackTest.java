@@ -99,7 +99,7 @@ class FailoverFailbackTest {
     @Order(1)
     void healthIsGreenOnTheHealthyTopologyAndRedWithTheReasonWhenANodeIsDownTheLinkIsCutOrAMirrorLags() throws Exception {
         long start = System.currentTimeMillis();
-        DrLab.OpsRun green = lab.ops(EU, spec, "health", "--format", "json");
+        DrLab.OpsRun green = awaitGreen(spec, "--format", "json");
         assertThat(green.exitCode()).as(green.output()).isZero();
         assertThat(green.stdout()).as(green.output()).contains("\"healthy\" : true");
         DrLab.OpsRun table = lab.ops(EU, spec, "health");
@@ -127,7 +127,7 @@ class FailoverFailbackTest {
                 "mirror events-eu-mirror is 100 messages behind us-east-1/events-us");
         restartEu(true);
         awaitMirrorsCaughtUp();
-        DrLab.OpsRun back = lab.ops(EU, spec, "health");
+        DrLab.OpsRun back = awaitGreen(spec);
         assertThat(back.exitCode()).as(back.output()).isZero();
         report.scenario("8. Health", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
                 "`health` on the healthy topology: exit 0, every region OK (" + green.millis() + " ms, JSON; "
@@ -288,7 +288,7 @@ class FailoverFailbackTest {
         String source = usClient.call("info events-us");
         DrLab.awaitTrue("events-eu-mirror mirroring events-us again", () -> euClient.call("info events-eu-mirror").equals(source), 60_000);
         awaitMirrorsCaughtUp();
-        DrLab.OpsRun health = lab.ops(EU, spec, "health");
+        DrLab.OpsRun health = awaitGreen(spec);
         assertThat(health.exitCode()).as(health.output()).isZero();
 
         SovereigntyAttack after = SovereigntyAttack.run(lab, usClient, euClient, "after").assertNoLeak();
@@ -372,6 +372,25 @@ class FailoverFailbackTest {
         if (linked) {
             DrLab.awaitTrue("EU leafnode links", () -> lab.leafnodes(EU) == lab.replicas(EU), 60_000);
         }
+    }
+
+    /**
+     * Runs {@code health} until it is green, for at most 30 s: a region that has just formed or
+     * taken a node back may need a few seconds until every peer is current.
+     */
+    private static DrLab.OpsRun awaitGreen(Path specDir, String... options) {
+        List<String> args = new ArrayList<>(List.of("health"));
+        args.addAll(List.of(options));
+        DrLab.OpsRun[] last = new DrLab.OpsRun[1];
+        try {
+            DrLab.awaitTrue("health to be green", () -> {
+                last[0] = lab.ops(EU, specDir, args.toArray(String[]::new));
+                return last[0].exitCode() == 0;
+            }, 30_000);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last answer:\n" + last[0].output(), e);
+        }
+        return last[0];
     }
 
     private static long plannedLast(String plan, String stream) {
