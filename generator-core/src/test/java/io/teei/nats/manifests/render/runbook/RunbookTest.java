@@ -56,7 +56,7 @@ class RunbookTest {
                 "failback --region us-east-1", "mvn nats-manifests:failover -Dnats.manifests.specDirectory=overlays -Dnats.servers=",
                 "-Dnats.region=eu-central-1 [-Dnats.execute] [-Dnats.force]",
                 "`NATS_APP_PASSWORD` and `NATS_ADMIN_PASSWORD`", "## Failover to eu-central-1, step by step",
-                "## Failback to us-east-1, step by step", "`deny_exports` of\n`events.eu.>`, `audit.eu.>`");
+                "## Failback to us-east-1, step by step", "consumer API and of `events.eu.>`, `audit.eu.>`;\n`deny_exports` of them, of their consumers' acks and of `_INBOX.>`");
         assertThat(runbook).as("client TLS is off in the reference").doesNotContain("--ca");
         assertMermaidIsWellFormed(runbook, 2, 9);
     }
