@@ -337,7 +337,7 @@ public final class DrAgent {
                     }
                     try {
                         PublishAck ack = js.publish(subject, id.getBytes(StandardCharsets.UTF_8), PublishOptions.builder().messageId(id).build());
-                        writerAcked.add(id);
+                        writerAcked.add(id + " " + ack.getSeqno());
                         writerLast.set(ack.getSeqno());
                         break;
                     } catch (Exception refused) {
@@ -358,7 +358,7 @@ public final class DrAgent {
     /**
      * Stops the producer: no new message, and the one in flight is retried for up to 5 s more; if
      * it is still not acknowledged it is named as unconfirmed (it may or may not be stored). Writes
-     * the acknowledged IDs to FILE, one a line.
+     * the acknowledged messages to FILE, one a line: ID and the sequence the stream gave it.
      */
     private String writerStop(Path file) throws Exception {
         writing = false;
