@@ -126,7 +126,7 @@ class FailoverFailbackTest {
         awaitMirrorsCaughtUp();
         DrLab.OpsRun back = awaitGreen(spec);
         assertThat(back.exitCode()).as(back.output()).isZero();
-        report.scenario("8. Health", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
+        report.scenario("11. Health", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
                 "`health` on the healthy topology: exit 0, every region OK (" + green.millis() + " ms, JSON; "
                         + table.millis() + " ms, table)",
                 "nats-2-eu-central-1 killed: exit 1, \"" + line(nodeDown.stdout(), "not answering") + "\"",
@@ -207,7 +207,7 @@ class FailoverFailbackTest {
             expected.add("eu-era-" + i);
         }
         assertThat(count(euClient.call("info events-eu-mirror"))).isEqualTo(expected.size());
-        report.scenario("9. Failover", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
+        report.scenario("12. Failover", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
                 "with us-east-1 up, `failover --execute` refused (exit 1, \"" + line(refused.stdout(), "still answers")
                         + "\") and changed nothing",
                 "a US writer published to events-us (one message at a time, IDs, retries); all 3 us-east-1 nodes killed "
@@ -291,7 +291,7 @@ class FailoverFailbackTest {
         assertThat(health.exitCode()).as(health.output()).isZero();
 
         SovereigntyAttack after = SovereigntyAttack.run(lab, usClient, euClient, "after").assertNoLeak();
-        report.scenario("10. Failback", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
+        report.scenario("13. Failback", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
                 "us-east-1 rebuilt empty from the spec with the failover's roles recorded (its streams mirror the promoted ones):"
                         + " every probe passed at " + ready.describe() + " after its start",
                 "`failback --region us-east-1 --execute` with an EU writer publishing on events.us.failback throughout: exit 0 in "
