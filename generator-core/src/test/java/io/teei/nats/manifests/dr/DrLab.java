@@ -395,13 +395,15 @@ final class DrLab implements AutoCloseable {
     }
 
     /**
-     * Runs the operations command line ({@code health}, {@code failover}, {@code failback}) as an
+     * Runs the executable ops jar ({@code health}, {@code failover}, {@code failback}) as an
      * on-call engineer would, from the region's client namespace, with {@code --server} for every
      * region and the passwords in the environment variables the spec names.
      */
     OpsRun ops(String from, Path specDir, String... args) {
+        String jar = System.getProperty("nats.manifests.opsJar");
+        assertThat(jar).as("system property nats.manifests.opsJar (set by failsafe, after package built the jar)").isNotNull();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.teei.nats.manifests.ops.OpsCommand"));
+                "-jar", jar));
         command.addAll(List.of(args));
         command.addAll(List.of("--spec", specDir.toString()));
         for (RegionPods pods : regions.values()) {

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * {@code target/dr-report.md}: each scenario's figures and run time, written as the scenarios
- * pass. One report for the whole test run, whichever test class adds to it.
+ * pass. One report for the whole build, whichever test class adds to it: the integration tests,
+ * in a JVM of their own after the unit tests, append ({@code nats.manifests.drReportAppend}).
  */
 final class DrReport {
 
@@ -28,6 +29,14 @@ final class DrReport {
 
     private DrReport(Path file) {
         this.file = file;
+        if (Boolean.getBoolean("nats.manifests.drReportAppend") && Files.exists(file)) {
+            try {
+                lines.addAll(Files.readAllLines(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return;
+        }
         lines.add("# Disaster-recovery run of the rendered reference topology");
         lines.add("");
         lines.add("Every pod of both regions as a real nats-server process, of the release the rendered nats image names,");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The disaster-recovery goals in a real Maven build of the consumer project: their user
  * properties reach the operations, passwords come from the environment, and what they find fails
  * the build with the operations' own words and no stack trace. What they do to running regions is
- * proven by the live suite of generator-core (FailoverFailbackTest), which runs the same command line.
+ * proven by the live suite of generator-core (FailoverFailbackIT), which runs the jar of the same command line.
  */
 class DisasterRecoveryGoalsIT {
 

@@ -27,14 +27,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The day the primary is lost, run for real with the operations command line: {@code health}
+ * The day the primary is lost, run for real with the executable ops jar as an on-call engineer runs
+ * it (failsafe, after {@code package} built it): {@code health}
  * green and red, us-east-1 killed for good (data deleted) while a writer publishes,
  * {@code failover} to eu-central-1 (RTO, RPO), EU-era writes, us-east-1 rebuilt empty and
  * {@code failback} with a writer publishing through the switch (every acknowledged message once in
  * the primary), and the sovereignty attacks during and after. Scenarios build on each other.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FailoverFailbackTest {
+class FailoverFailbackIT {
 
     private static final String US = "us-east-1";
     private static final String EU = "eu-central-1";
