@@ -90,8 +90,7 @@ public final class Failback {
 
     /** Reads both regions: both must answer. */
     public static Plan plan(Topology topology, String regionName, Endpoints endpoints) {
-        Region region = topology.region(regionName).orElseThrow(() -> new OpsException("the spec has no region '" + regionName
-                + "'; its regions are " + topology.regions().stream().map(Region::name).toList()));
+        Region region = RegionClient.named(topology, regionName);
         List<Stream> mirrors = region.streams().stream().filter(s -> s.mirror().isPresent()).toList();
         if (mirrors.isEmpty()) {
             throw new OpsException("region " + regionName + " mirrors no stream in the spec. After a failover, record the new"

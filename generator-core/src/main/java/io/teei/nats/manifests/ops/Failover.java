@@ -68,10 +68,6 @@ public final class Failover {
             refusals = List.copyOf(refusals);
         }
 
-        public boolean nothingToDo() {
-            return streams.stream().allMatch(s -> s.action() == Action.DONE);
-        }
-
         /** The plan for people. */
         public List<String> describe() {
             List<String> lines = new ArrayList<>();
@@ -98,8 +94,7 @@ public final class Failover {
 
     /** Reads the replica region's mirrors and checks whether their sources' regions still answer. */
     public static Plan plan(Topology topology, String regionName, Endpoints endpoints) {
-        Region region = topology.region(regionName).orElseThrow(() -> new OpsException("the spec has no region '" + regionName
-                + "'; its regions are " + topology.regions().stream().map(Region::name).toList()));
+        Region region = RegionClient.named(topology, regionName);
         List<Stream> mirrors = region.streams().stream().filter(s -> s.mirror().isPresent()).toList();
         if (mirrors.isEmpty()) {
             throw new OpsException("region " + regionName + " mirrors no stream in the spec, so it has nothing to promote"

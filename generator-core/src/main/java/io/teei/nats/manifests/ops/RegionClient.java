@@ -159,6 +159,12 @@ final class RegionClient implements AutoCloseable {
         return region;
     }
 
+    /** The region of the spec an operation names, or a failure listing the spec's regions. */
+    static Region named(Topology topology, String name) {
+        return topology.region(name).orElseThrow(() -> new OpsException("the spec has no region '" + name + "'; its regions are "
+                + topology.regions().stream().map(Region::name).toList()));
+    }
+
     JetStreamManagement jsm() {
         try {
             return app.jetStreamManagement(io.nats.client.JetStreamOptions.builder().requestTimeout(API).build());
@@ -184,11 +190,6 @@ final class RegionClient implements AutoCloseable {
 
     OpsException api(String what, Exception e) {
         return new OpsException("region " + region.name() + " could not " + what + ": " + e.getMessage(), e);
-    }
-
-    /** A connection as the application user, for a publish that proves a stream takes writes. */
-    Connection app() {
-        return app;
     }
 
     /**
