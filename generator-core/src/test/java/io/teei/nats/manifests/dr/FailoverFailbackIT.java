@@ -7,6 +7,8 @@ import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.ops.Failback;
 import io.teei.nats.manifests.render.kustomize.KustomizeTree;
+import io.teei.nats.manifests.render.runbook.Failover;
+import io.teei.nats.manifests.tools.DocumentedSpecEdit;
 import io.teei.nats.manifests.tools.RenderedReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -310,25 +312,15 @@ class FailoverFailbackIT {
     }
 
     /**
-     * The reference spec with the roles a failover to eu-central-1 records: the EU primary, its
-     * mirrors of US streams taking their sources' subjects, and those US streams mirroring them.
+     * The reference spec with the roles a failover to eu-central-1 records, edited as DR.md tells
+     * the operator to: the EU primary, its mirrors of US streams taking their sources' subjects,
+     * and those US streams mirroring them.
      */
-    private static Path failoverSpec(Path parent) {
-        SpecFixture fixture = SpecFixture.reference(parent);
-        fixture.edit("eu-central-1.yaml", "role: replica", "role: primary");
-        fixture.edit("us-east-1.yaml", "role: primary", "role: replica");
-        for (Stream mirror : region(EU).streams()) {
-            if (mirror.mirror().isEmpty()) {
-                continue;
-            }
-            Stream source = region(US).stream(mirror.mirror().get().stream()).orElseThrow();
-            fixture.edit("eu-central-1.yaml", "  - name: " + mirror.name() + "\n    mirror:\n      region: us-east-1\n      stream: "
-                    + source.name() + "\n", "  - name: " + mirror.name() + "\n    subjects: [\"" + String.join("\", \"", source.subjects())
-                    + "\"]\n");
-            fixture.edit("us-east-1.yaml", "  - name: " + source.name() + "\n    subjects: [\"" + String.join("\", \"", source.subjects())
-                    + "\"]\n", "  - name: " + source.name() + "\n    mirror:\n      region: eu-central-1\n      stream: " + mirror.name() + "\n");
-        }
-        return fixture.dir();
+    private static Path failoverSpec(Path parent) throws java.io.IOException {
+        Path spec = SpecFixture.reference(parent).dir();
+        Failover toEu = Failover.of(lab.topology()).stream().filter(f -> f.replica().name().equals(EU)).findFirst().orElseThrow();
+        DocumentedSpecEdit.apply(spec, toEu);
+        return spec;
     }
 
     private static Region region(String name) {

@@ -15,13 +15,10 @@ import io.teei.nats.manifests.output.RenderedTree;
 import io.teei.nats.manifests.render.Renderer;
 import io.teei.nats.manifests.render.kustomize.KustomizeTree;
 import io.teei.nats.manifests.synthetic.SyntheticSpecs;
+import io.teei.nats.manifests.tools.DocumentedSpecEdit;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,10 +78,7 @@ class FailoverSpecEditTest {
     }
 
     private Topology applyAndLoad(Path spec, Failover failover) throws IOException {
-        for (RegionEdit edit : failover.specEdit()) {
-            Path file = spec.resolve(edit.region() + ".yaml");
-            Files.writeString(file, applyByHand(Files.readString(file), edit));
-        }
+        DocumentedSpecEdit.apply(spec, failover);
         SpecReport report = NatsManifests.load(spec);
         assertThat(report.problems()).as("problems of the edited spec").extracting(Problem::format).isEmpty();
         return report.spec().orElseThrow().topology();
@@ -115,59 +109,5 @@ class FailoverSpecEditTest {
 
     private static String indented(String yaml) {
         return yaml.lines().map(line -> "   " + line + "\n").reduce("", String::concat);
-    }
-
-    /**
-     * The edit as a person makes it in a region file: the {@code role:} line changed; in each
-     * listed stream's entry, the removed key's line and the lines nested under it replaced by the
-     * added line.
-     */
-    static String applyByHand(String text, RegionEdit edit) {
-        List<String> lines = new ArrayList<>(text.lines().toList());
-        int role = indexOf(lines, Pattern.compile("role: \\S+"), 0, lines.size());
-        lines.set(role, "role: " + edit.role().specName());
-        for (StreamEdit change : edit.streams()) {
-            Matcher item = null;
-            int start = -1;
-            for (int i = 0; i < lines.size() && start < 0; i++) {
-                Matcher m = Pattern.compile("( *)- name: " + Pattern.quote(change.stream()) + " *").matcher(lines.get(i));
-                if (m.matches()) {
-                    item = m;
-                    start = i;
-                }
-            }
-            assertThat(start).as("entry of stream %s", change.stream()).isNotNegative();
-            int itemIndent = item.group(1).length();
-            int end = start + 1;
-            while (end < lines.size() && (lines.get(end).isBlank() || indentOf(lines.get(end)) > itemIndent)) {
-                end++;
-            }
-            String keyIndent = " ".repeat(itemIndent + 2);
-            int key = indexOf(lines, Pattern.compile(keyIndent + Pattern.quote(change.removedKey()) + ":.*"), start + 1, end);
-            int nested = key + 1;
-            while (nested < end && !lines.get(nested).isBlank() && indentOf(lines.get(nested)) > keyIndent.length()) {
-                nested++;
-            }
-            lines.subList(key, nested).clear();
-            lines.add(key, keyIndent + change.addedLine());
-        }
-        return String.join("\n", lines) + "\n";
-    }
-
-    private static int indexOf(List<String> lines, Pattern pattern, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (pattern.matcher(lines.get(i)).matches()) {
-                return i;
-            }
-        }
-        throw new AssertionError("no line matching " + pattern + " in lines " + (from + 1) + " to " + to);
-    }
-
-    private static int indentOf(String line) {
-        int indent = 0;
-        while (indent < line.length() && line.charAt(indent) == ' ') {
-            indent++;
-        }
-        return indent;
     }
 }
