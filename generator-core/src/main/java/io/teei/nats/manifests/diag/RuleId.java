@@ -68,6 +68,7 @@ public enum RuleId {
     K8S_NAME("k8s-name", "Kubernetes names are DNS-1123 and fit their length limits"),
     K8S_LABEL("k8s-label", "label and annotation keys and label values are valid"),
     IMAGE_TAG("image-tag", "images are pinned by a tag other than latest, or by a digest"),
+    RELOADER_IMAGE("reloader-image", "the config reloader sidecar, on unless 'reloader: false', has an image"),
     RESOURCES_LIMITS("resources-limits", "requests do not exceed limits"),
     REPLICAS_ODD("replicas-odd", "a region runs an odd number of nodes, at least 3 when streams use 3 replicas"),
     PORTS("ports", "ports are distinct and between 1 and 65535"),

@@ -12,12 +12,14 @@ import java.util.TreeMap;
  * and the leafnode links between them. Immutable; absent values are {@link Optional} or empty.
  *
  * @param name the StatefulSet and Service name, also the prefix of pod names ({@code nats-0})
+ * @param reloader whether each pod runs the config reloader sidecar, which has nats-server reload its
+ *     config and certificates when their files change; without it, a changed config rolls the pods
  */
 public record Topology(String name, String namespace, SortedMap<String, String> labels, Images images,
                        int replicas, Ports ports, ComputeResources resources, VolumeSpec volume,
                        JetStreamSettings jetStream, Accounts accounts, AuthWiring auth, Tls tls,
                        Monitoring monitoring, NetworkAccess network, StreamResources streamResources,
-                       List<Region> regions, List<LeafnodeLink> leafnodeLinks) {
+                       boolean reloader, List<Region> regions, List<LeafnodeLink> leafnodeLinks) {
 
     public Topology {
         Objects.requireNonNull(name, "name");

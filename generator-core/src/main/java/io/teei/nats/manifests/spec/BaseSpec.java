@@ -25,12 +25,12 @@ import java.util.SortedMap;
 record BaseSpec(String name, String namespace, SortedMap<String, String> labels, Images images, int replicas,
                 Ports ports, ComputeResources resources, VolumeSpec volume, JetStreamSettings jetStream,
                 Accounts accounts, AuthWiring auth, Tls tls, Monitoring monitoring, NetworkAccess network,
-                StreamResources streamResources,
+                StreamResources streamResources, boolean reloader,
                 Optional<List<String>> regionNames,
                 List<LeafnodeLink> leafnodeLinks) {
 
     Topology with(List<Region> regions) {
         return new Topology(name, namespace, labels, images, replicas, ports, resources, volume, jetStream,
-                accounts, auth, tls, monitoring, network, streamResources, regions, leafnodeLinks);
+                accounts, auth, tls, monitoring, network, streamResources, reloader, regions, leafnodeLinks);
     }
 }

@@ -59,11 +59,12 @@ final class BaseSpecReader {
         Monitoring monitoring = monitoring(top);
         NetworkAccess network = network(top);
         StreamResources streamResources = new StreamResources(top.optional("nack", ValueReader.BOOLEAN).orElse(false));
+        boolean reloader = top.optional("reloader", ValueReader.BOOLEAN).orElse(true);
         Optional<List<String>> regionNames = regionNames(top);
         List<LeafnodeLink> links = links(top, secretName);
         top.finish();
         return new BaseSpec(name, namespace, labels, images, replicas, ports, resources, volume, jetStream,
-                accounts, auth, tls, monitoring, network, streamResources, regionNames, links);
+                accounts, auth, tls, monitoring, network, streamResources, reloader, regionNames, links);
     }
 
     private static Images images(SpecMap top) {

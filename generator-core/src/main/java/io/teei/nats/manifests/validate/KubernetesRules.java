@@ -42,6 +42,12 @@ final class KubernetesRules {
         topology.volume().storageClassName().ifPresent(c -> dnsSubdomain("storage.className", c, findings));
         labels(topology, findings);
         images(topology.images(), findings);
+        if (topology.reloader() && topology.images().configReloader().isEmpty()) {
+            findings.error(RuleId.RELOADER_IMAGE, "images.configReloader",
+                    "the config reloader sidecar is on (it is unless 'reloader: false') but has no image",
+                    "add 'configReloader: natsio/nats-server-config-reloader:0.23.0' under images, or set 'reloader: false'"
+                            + " and roll the pods after each certificate renewal");
+        }
         resources(topology.resources(), findings);
         ports(topology.ports(), findings);
         secrets(topology, findings);

@@ -37,6 +37,7 @@ import java.util.Map;
  * request SUBJECT MILLIS           -> answered TEXT | no-responders | timeout
  * server                           -> connected NAME | not connected
  * events                           -> the connection's events so far, EVENT@EPOCH-MILLIS, space-separated
+ * tls-certificate HOST PORT        -> serial HEX issuer DN: the certificate a leafnode port presents
  * </pre>
  * The connection tries the servers in the order given.
  */
@@ -85,9 +86,55 @@ public final class DrAgent {
             case "drop-mirror" -> update(words[1], b -> b.mirror(null));
             case "set-subjects" -> update(words[1], b -> b.subjects(words[2]));
             case "set-meta" -> update(words[1], b -> b.metadata(Map.of(words[2], words[3])));
+            case "tls-certificate" -> tlsCertificate(words[1], Integer.parseInt(words[2]));
             case "delete-stream" -> connection.jetStreamManagement().deleteStream(words[1]) ? "ok" : "not deleted";
             default -> "error unknown command " + words[0];
         };
+    }
+
+    /**
+     * Opens a TLS handshake with a leafnode port as a soliciting server would (the port first
+     * sends its INFO line in the clear) and reports the certificate it presents, as the client
+     * receives it. Nothing is verified and no client certificate is sent, so the server ends the
+     * handshake after presenting its certificate: that end is expected.
+     */
+    private static String tlsCertificate(String host, int port) throws Exception {
+        java.security.cert.X509Certificate[] presented = new java.security.cert.X509Certificate[1];
+        try (java.net.Socket plain = new java.net.Socket()) {
+            plain.connect(new java.net.InetSocketAddress(host, port), 5000);
+            plain.setSoTimeout(5000);
+            java.io.InputStream in = plain.getInputStream();
+            for (int previous = -1, b = in.read(); !(previous == '\r' && b == '\n'); previous = b, b = in.read()) {
+                if (b < 0) {
+                    return "error no INFO line";
+                }
+            }
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+                @Override
+                public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+                    presented[0] = chain[0];
+                }
+
+                @Override
+                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                    return new java.security.cert.X509Certificate[0];
+                }
+            }}, null);
+            try (javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket(plain, host, port, false)) {
+                tls.setUseClientMode(true);
+                tls.startHandshake();
+            } catch (java.io.IOException endedByTheServer) {
+                if (presented[0] == null) {
+                    throw endedByTheServer;
+                }
+            }
+        }
+        return "serial " + presented[0].getSerialNumber().toString(16) + " issuer " + presented[0].getIssuerX500Principal().getName();
     }
 
     private String connect(String url, String user, String password, String caFile) throws Exception {

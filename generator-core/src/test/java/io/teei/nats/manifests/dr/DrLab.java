@@ -173,10 +173,7 @@ final class DrLab implements AutoCloseable {
             for (Map.Entry<String, Path> mount : paths.mounts().entrySet()) {
                 Files.createDirectories(mount.getValue());
                 if (mount.getKey().startsWith(PodLayout.CERTS_DIR) && !Files.exists(mount.getValue().resolve("tls.crt"))) {
-                    List<String> names = new ArrayList<>();
-                    pods.region.network().leafnodeHostname().ifPresent(names::add);
-                    names.add("*.nats-headless." + topology().namespace() + ".svc.cluster.local");
-                    TestCertificates.issue(ca, mount.getValue(), names);
+                    TestCertificates.issue(ca, mount.getValue(), certificateNames(region));
                 }
             }
             Path configDir = paths.hostPath(PodLayout.CONFIG_DIR);
@@ -418,6 +415,114 @@ final class DrLab implements AutoCloseable {
         long started = System.currentTimeMillis();
         Command.Result result = Command.run(Netns.exec(regions.get(from).clientNamespace, command), env, dir, Duration.ofMinutes(10));
         return new OpsRun(result.exitCode(), result.stdout(), result.stderr(), started, System.currentTimeMillis() - started);
+    }
+
+    /**
+     * The DNS names a certificate of the region's pods carries, as the rendered cert-manager
+     * Certificates give them: the region's leafnode hostname and every pod's in-cluster name.
+     */
+    List<String> certificateNames(String region) {
+        List<String> names = new ArrayList<>();
+        regions.get(region).region.network().leafnodeHostname().ifPresent(names::add);
+        names.add("*.nats-headless." + topology().namespace() + ".svc.cluster.local");
+        return names;
+    }
+
+    /** The host directory where the pod's leafnode TLS Secret is mounted. */
+    Path leafnodeCertificates(String region, int ordinal) {
+        return podPaths(region, ordinal).hostPath(PodLayout.certDir("leafnode"));
+    }
+
+    /**
+     * Updates the pod's mounted leafnode TLS Secret to the {@code tls.crt}, {@code tls.key} and
+     * {@code ca.crt} in {@code source} as the kubelet updates a Secret volume: the files are
+     * links into {@code ..data}, a link to a directory of this version, which is swapped in one
+     * rename, so a reader never sees a new certificate with an old key.
+     */
+    void installCertificates(String region, int ordinal, Path source) {
+        Path mount = leafnodeCertificates(region, ordinal);
+        try {
+            Path version = Files.createTempDirectory(mount, "..version-");
+            for (String file : List.of("tls.crt", "tls.key", "ca.crt")) {
+                Files.copy(source.resolve(file), version.resolve(file));
+            }
+            Path next = mount.resolve("..data_tmp");
+            Files.deleteIfExists(next);
+            Files.createSymbolicLink(next, version.getFileName());
+            Files.move(next, mount.resolve("..data"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            for (String file : List.of("tls.crt", "tls.key", "ca.crt")) {
+                if (!Files.isSymbolicLink(mount.resolve(file))) {
+                    Path link = mount.resolve(file + ".link");
+                    Files.createSymbolicLink(link, Path.of("..data", file));
+                    Files.move(link, mount.resolve(file), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Signals the pod's server to reload its config as the config reloader sidecar does (SIGHUP
+     * to the PID in the rendered pid file) and returns what the server logged about it: the
+     * "Reloaded" lines, or the reason it refused.
+     */
+    String reload(String region, int ordinal) {
+        Path log = serverLog(region, ordinal);
+        try {
+            long mark = Files.size(log);
+            String pid = Files.readString(podPaths(region, ordinal).hostPath(PodLayout.PID_FILE)).trim();
+            Command.Result kill = Command.run(List.of("kill", "-HUP", pid), Map.of(), dir, Duration.ofSeconds(10));
+            assertThat(kill.exitCode()).as("kill -HUP %s: %s", pid, kill.stderr()).isZero();
+            String[] said = {""};
+            awaitTrue("nats-" + ordinal + " in " + region + " to log the reload", () -> {
+                said[0] = logSince(log, mark);
+                return said[0].contains("Reloaded server configuration") || said[0].contains("Failed to reload");
+            }, 10_000);
+            return said[0].lines().filter(l -> l.contains("Reload") || l.contains("reload")).map(l -> l.replaceFirst("^\\[\\d+\\] \\S+ \\S+ ", ""))
+                    .collect(java.util.stream.Collectors.joining("; "));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the pod's server logged after {@code mark} bytes. */
+    static String logSince(Path log, long mark) {
+        try {
+            byte[] all = Files.readAllBytes(log);
+            return new String(all, (int) Math.min(mark, all.length), (int) Math.max(0, all.length - mark),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Cuts the pod's leafnode connections as a network fault would ({@code ss -K} on the leafnode
+     * port, inside the pod's namespace): the server dials again with the TLS settings it has now.
+     */
+    void cutLeafnodeConnections(String region, int ordinal) {
+        Command.Result result = Command.run(Netns.exec(regions.get(region).namespaces.get(ordinal),
+                List.of("ss", "-K", "dport", "=", ":" + topology().ports().leafnode())), Map.of(), dir, Duration.ofSeconds(10));
+        assertThat(result.exitCode()).as("ss -K: %s", result.stderr()).isZero();
+    }
+
+    /**
+     * The SHA-256 of the certificate the other end of each of the pod's leafnode connections
+     * presented, from {@code /connz?auth=true} ({@code tls_peer_certs}).
+     */
+    List<String> leafnodePeerCertificates(String region, int ordinal) {
+        List<String> peers = new ArrayList<>();
+        monitor(region, ordinal, "/connz?auth=true").path("connections").forEach(c -> {
+            if ("Leafnode".equals(c.path("kind").asText())) {
+                peers.add(c.path("tls_peer_certs").path(0).path("cert_sha256").asText());
+            }
+        });
+        return peers;
+    }
+
+    private ContainerPaths podPaths(String region, int ordinal) {
+        return ContainerPaths.of(regions.get(region).container, dir.resolve(region).resolve(topology().name() + "-" + ordinal));
     }
 
     /** Leafnode connections of all the region's nodes. */

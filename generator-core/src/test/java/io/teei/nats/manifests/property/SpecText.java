@@ -36,6 +36,7 @@ final class SpecText {
                   nats: nats:2.15.1-alpine
                   exporter: natsio/prometheus-nats-exporter:0.20.1
                   natsBox: natsio/nats-box:0.19.7
+                  configReloader: natsio/nats-server-config-reloader:0.23.0
                 replicas: 3
                 resources:
                   requests: { cpu: "1", memory: 4Gi }

@@ -92,6 +92,7 @@ public final class SyntheticSpecs {
                   nats: nats:2.15.1-alpine
                   exporter: natsio/prometheus-nats-exporter:0.20.1
                   natsBox: natsio/nats-box:0.19.7
+                  configReloader: natsio/nats-server-config-reloader:0.23.0
 
                 replicas: 3
 

@@ -21,18 +21,31 @@ public final class TestCertificates {
 
     /** A new CA (ca.crt, ca.key) in {@code dir}. */
     public static Path authority(Path dir) {
+        return authority(dir, "nats-manifests test CA");
+    }
+
+    /** A new CA (ca.crt, ca.key) in {@code dir}, with this common name. */
+    public static Path authority(Path dir, String commonName) {
         try {
             Files.createDirectories(dir);
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
         run(dir, Tools.openssl().toString(), "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-                "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-subj", "/CN=nats-manifests test CA", "-days", "1");
+                "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-subj", "/CN=" + commonName, "-days", "1");
         return dir;
     }
 
-    /** Writes ca.crt, tls.crt and tls.key into {@code dir}, signed by the CA in {@code ca}. */
+    /** Writes ca.crt, tls.crt and tls.key into {@code dir}, signed by the CA in {@code ca}, valid for a day. */
     public static Path issue(Path ca, Path dir, List<String> dnsNames) {
+        return issue(ca, dir, dnsNames, 1);
+    }
+
+    /**
+     * Writes ca.crt, tls.crt and tls.key into {@code dir}, signed by the CA in {@code ca}, valid
+     * from now for {@code days}; {@code -1} makes a certificate that expired a day before it began.
+     */
+    public static Path issue(Path ca, Path dir, List<String> dnsNames, int days) {
         try {
             Files.createDirectories(dir);
             if (!ca.equals(dir)) {
@@ -53,8 +66,27 @@ public final class TestCertificates {
         }
         run(dir, openssl, "x509", "-req", "-in", "tls.csr", "-CA", ca.resolve("ca.crt").toString(), "-CAkey",
                 ca.resolve("ca.key").toString(), "-CAcreateserial",
-                "-out", "tls.crt", "-days", "1", "-extfile", "san.ext");
+                "-out", "tls.crt", "-days", Integer.toString(days), "-extfile", "san.ext");
         return dir;
+    }
+
+    /** The certificate in a PEM file (the first one of a bundle). */
+    public static java.security.cert.X509Certificate read(Path pem) {
+        try (java.io.InputStream in = Files.newInputStream(pem)) {
+            return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in);
+        } catch (java.io.IOException | java.security.cert.CertificateException e) {
+            throw new AssertionError("cannot read " + pem, e);
+        }
+    }
+
+    /** The SHA-256 of the certificate's DER encoding, lower-case hex, as nats-server's {@code tls_peer_certs} gives it. */
+    public static String sha256(java.security.cert.X509Certificate certificate) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static void run(Path dir, String... command) {

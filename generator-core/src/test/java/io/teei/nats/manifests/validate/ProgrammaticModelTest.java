@@ -102,7 +102,8 @@ class ProgrammaticModelTest {
                                 StreamStorage.FILE, new StreamOrigin.Sovereign())));
         return new Topology("nats", "teei-platform", new TreeMap<>(Map.of("app", "nats")),
                 new Images(ImageRef.parse("nats:2.15.1-alpine"), ImageRef.parse("natsio/prometheus-nats-exporter:0.20.1"),
-                        ImageRef.parse("natsio/nats-box:0.19.7"), Optional.empty()),
+                        ImageRef.parse("natsio/nats-box:0.19.7"),
+                        Optional.of(ImageRef.parse("natsio/nats-server-config-reloader:0.23.0"))),
                 3, Ports.DEFAULTS,
                 new ComputeResources(new CpuQuantity(1000), ByteSize.ofGibibytes(4), new CpuQuantity(2000), ByteSize.ofGibibytes(8)),
                 new VolumeSpec(Optional.empty(), ByteSize.ofGibibytes(100)),
@@ -117,7 +118,7 @@ class ProgrammaticModelTest {
                 new Tls(Optional.empty(), Optional.empty(), Optional.of(new TlsSource.ExistingSecret("nats-leafnode-tls"))),
                 new Monitoring(true, ScrapeMode.POD_MONITOR, AlertThresholds.DEFAULTS),
                 new NetworkAccess(Map.of("nats-client", "true"), "monitoring", Map.of("app.kubernetes.io/name", "prometheus")),
-                StreamResources.JSON_ONLY,
+                StreamResources.JSON_ONLY, true,
                 List.of(us, eu),
                 List.of(new LeafnodeLink("us-east-1", "eu-central-1", url)));
     }

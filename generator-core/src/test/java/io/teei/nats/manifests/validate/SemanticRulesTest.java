@@ -250,6 +250,10 @@ class SemanticRulesTest {
                         List.of(edit(BASE, "natsBox: natsio/nats-box:0.19.7", "natsBox: natsio/nats-box")),
                         // The colon of a registry port is not a tag's.
                         List.of(edit(BASE, "natsBox: natsio/nats-box:0.19.7", "natsBox: localhost:5000/natsio/nats-box:0.19.7"))),
+                rule(RuleId.RELOADER_IMAGE, "the reloader sidecar needs an image unless it is off",
+                        List.of(edit(BASE, "  configReloader: natsio/nats-server-config-reloader:0.23.0\n", "")),
+                        List.of(edit(BASE, "  configReloader: natsio/nats-server-config-reloader:0.23.0\n", ""),
+                                edit(BASE, "replicas: 3\n\nports", "replicas: 3\nreloader: false\n\nports"))),
                 rule(RuleId.RESOURCES_LIMITS, "a request cannot exceed its limit",
                         List.of(edit(BASE, "    memory: 4Gi", "    memory: 9Gi")),
                         List.of(edit(BASE, "    memory: 4Gi", "    memory: 8Gi"))),

@@ -3,6 +3,7 @@ package io.teei.nats.manifests.render.common;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Topology;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Where things are inside the NATS pod, shared by the Kubernetes objects and the NATS configs
@@ -15,6 +16,8 @@ public final class PodLayout {
     public static final String CLUSTER_CONFIG = "cluster.conf";
     public static final String JETSTREAM_CONFIG = "jetstream.conf";
     public static final String LEAFNODES_CONFIG = "leafnodes.conf";
+    /** Every file of the config: the main one and the three it includes. */
+    public static final List<String> CONFIG_FILES = List.of(MAIN_CONFIG, CLUSTER_CONFIG, JETSTREAM_CONFIG, LEAFNODES_CONFIG);
     public static final String PID_DIR = "/var/run/nats";
     public static final String PID_FILE = PID_DIR + "/nats.pid";
     public static final String CERTS_DIR = "/etc/nats-certs";
@@ -38,6 +41,22 @@ public final class PodLayout {
     /** The directory a TLS Secret of one kind (client, cluster, leafnode) is mounted at. */
     public static String certDir(String kind) {
         return CERTS_DIR + "/" + kind;
+    }
+
+    /**
+     * The files of a TLS Secret the config names, as it names them: certificate, key and CA bundle
+     * ({@code tls.crt}, {@code tls.key}, {@code ca.crt} of a {@code kubernetes.io/tls} Secret).
+     */
+    public static TlsFiles tlsFiles(String kind) {
+        String dir = certDir(kind);
+        return new TlsFiles(dir + "/tls.crt", dir + "/tls.key", dir + "/ca.crt");
+    }
+
+    /** The paths of one TLS Secret's files inside the pod. */
+    public record TlsFiles(String cert, String key, String ca) {
+        public List<String> all() {
+            return List.of(cert, key, ca);
+        }
     }
 
     public static String routeEnv(int ordinal) {

@@ -24,12 +24,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The three containers of a NATS pod: nats-server, the Prometheus exporter and nats-box. */
+/**
+ * The containers of a NATS pod: nats-server, the config reloader, the Prometheus exporter and
+ * nats-box.
+ */
 public final class Containers {
 
     public static final String NATS = "nats";
     static final String EXPORTER = "metrics";
     static final String NATS_BOX = "nats-box";
+    static final String RELOADER = "reloader";
     static final String CONFIG_VOLUME = "config";
     static final String PID_VOLUME = "pid";
     static final String DATA_VOLUME = "data";
@@ -66,6 +70,33 @@ public final class Containers {
                 .withNewLifecycle().withNewPreStop().withNewExec()
                 .withCommand("nats-server", "-sl=ldm=" + PodLayout.PID_FILE)
                 .endExec().endPreStop().endLifecycle()
+                .withSecurityContext(restricted())
+                .build();
+    }
+
+    /**
+     * The NATS project's config reloader: it watches every config file and every certificate, key
+     * and CA file the config names, and signals nats-server (SIGHUP, by the PID file, across the
+     * pod's shared process namespace) to reload them when one changes, as the kubelet swaps in a
+     * renewed Secret. Same user as nats-server, so it may signal it without any capability.
+     */
+    static Container reloader(Topology topology, List<String> tlsKinds) {
+        List<String> args = new ArrayList<>(List.of("-pid", PodLayout.PID_FILE));
+        List<VolumeMount> mounts = new ArrayList<>();
+        mounts.add(mount(CONFIG_VOLUME, PodLayout.CONFIG_DIR, true));
+        mounts.add(mount(PID_VOLUME, PodLayout.PID_DIR, false));
+        PodLayout.CONFIG_FILES.forEach(file -> args.addAll(List.of("-config", PodLayout.CONFIG_DIR + "/" + file)));
+        for (String kind : tlsKinds) {
+            mounts.add(mount(kind + "-tls", PodLayout.certDir(kind), true));
+            PodLayout.tlsFiles(kind).all().forEach(file -> args.addAll(List.of("-config", file)));
+        }
+        return new ContainerBuilder()
+                .withName(RELOADER)
+                .withImage(topology.images().configReloader().orElseThrow().toString())
+                .withImagePullPolicy("IfNotPresent")
+                .withArgs(args)
+                .withResources(resources("10m", "16Mi", "100m", "64Mi"))
+                .withVolumeMounts(mounts)
                 .withSecurityContext(restricted())
                 .build();
     }

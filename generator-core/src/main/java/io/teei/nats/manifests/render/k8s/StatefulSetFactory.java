@@ -40,6 +40,9 @@ public final class StatefulSetFactory {
         List<String> tlsKinds = tls.entrySet().stream().filter(e -> e.getValue().isPresent()).map(Map.Entry::getKey).toList();
         List<Container> containers = new ArrayList<>();
         containers.add(Containers.nats(scope, tlsKinds));
+        if (topology.reloader()) {
+            containers.add(Containers.reloader(topology, tlsKinds));
+        }
         if (topology.monitoring().exporter()) {
             containers.add(Containers.exporter(topology));
         }
@@ -59,6 +62,7 @@ public final class StatefulSetFactory {
                 .withNewSpec()
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
+                .withShareProcessNamespace(topology.reloader() ? true : null)
                 .withTerminationGracePeriodSeconds(PodLayout.TERMINATION_GRACE_SECONDS)
                 .withNewSecurityContext()
                 .withRunAsNonRoot(true).withRunAsUser(PodLayout.RUN_AS).withRunAsGroup(PodLayout.RUN_AS)

@@ -145,11 +145,11 @@ public final class NatsConfigRenderer {
 
     private static Optional<Map<String, Object>> tls(Optional<TlsSource> source, String kind) {
         return source.map(s -> {
-            String dir = PodLayout.certDir(kind);
+            PodLayout.TlsFiles files = PodLayout.tlsFiles(kind);
             Map<String, Object> tls = new LinkedHashMap<>();
-            tls.put("certFile", quote(dir + "/tls.crt"));
-            tls.put("keyFile", quote(dir + "/tls.key"));
-            tls.put("caFile", quote(dir + "/ca.crt"));
+            tls.put("certFile", quote(files.cert()));
+            tls.put("keyFile", quote(files.key()));
+            tls.put("caFile", quote(files.ca()));
             return tls;
         });
     }
