@@ -61,6 +61,19 @@ public final class SpecFixture {
                         + "  externalSecret:\n    storeName: vault-backend\n    vaultPath: secret/teei/nats\n");
     }
 
+    /**
+     * The reference topology in operator mode: accounts and users as JWTs of the given operator,
+     * the leafnode link logging in with a {@code .creds} file, account JWTs resolved as given.
+     */
+    public static SpecFixture operatorMode(Path parent, io.teei.nats.manifests.tools.TestOperator operator, String resolver) {
+        return reference(parent)
+                .edit("base.yaml", "  leafnodes:\n    user: NATS_LEAFNODE_USER\n    password: NATS_LEAFNODE_PASSWORD\n",
+                        operator.leafnodesBlock())
+                .edit("base.yaml", "accounts:\n  system:\n    name: SYS\n    user: admin\n    password: NATS_ADMIN_PASSWORD\n"
+                        + "  app:\n    name: APP\n    user: app\n    password: NATS_APP_PASSWORD\n",
+                        operator.operatorBlock(resolver) + operator.accountsBlock());
+    }
+
     public Path dir() {
         return dir;
     }

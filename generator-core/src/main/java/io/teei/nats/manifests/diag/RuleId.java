@@ -32,6 +32,11 @@ public enum RuleId {
     LINK_SELF("link-self", "no leafnode link from a region to itself"),
     LINK_PAIR_UNIQUE("link-pair-unique", "two regions are joined by one link, with exactly one soliciting side"),
     LEAFNODE_TLS("leafnode-tls", "cross-region leafnode links use TLS"),
+    OPERATOR_JWT("operator-jwt", "in operator mode the operator and account JWTs are readable, of their kind and signed by the"
+            + " operator or one of its signing keys"),
+    OPERATOR_SYSTEM_ACCOUNT("operator-system-account", "the system account is the one the operator JWT names"),
+    ACCOUNT_JETSTREAM("account-jetstream", "in operator mode the application account's JWT allows JetStream"),
+    USER_JWT("user-jwt", "a user JWT the spec gives belongs to its account: signed by the account or one of its signing keys"),
     LINK_NETWORK("link-network", "linked regions declare the addresses their NetworkPolicies and certificates need"),
     NETWORK_CIDR("network-cidr", "network addresses are valid CIDRs"),
 

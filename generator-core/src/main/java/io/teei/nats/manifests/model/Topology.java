@@ -12,12 +12,13 @@ import java.util.TreeMap;
  * and the leafnode links between them. Immutable; absent values are {@link Optional} or empty.
  *
  * @param name the StatefulSet and Service name, also the prefix of pod names ({@code nats-0})
+ * @param operator operator (JWT) mode, or empty for accounts and users defined with passwords
  * @param reloader whether each pod runs the config reloader sidecar, which has nats-server reload its
  *     config and certificates when their files change; without it, a changed config rolls the pods
  */
 public record Topology(String name, String namespace, SortedMap<String, String> labels, Images images,
                        int replicas, Ports ports, ComputeResources resources, VolumeSpec volume,
-                       JetStreamSettings jetStream, Accounts accounts, AuthWiring auth, Tls tls,
+                       JetStreamSettings jetStream, Optional<Operator> operator, Accounts accounts, AuthWiring auth, Tls tls,
                        Monitoring monitoring, NetworkAccess network, StreamResources streamResources,
                        boolean reloader, List<Region> regions, List<LeafnodeLink> leafnodeLinks) {
 
@@ -30,6 +31,7 @@ public record Topology(String name, String namespace, SortedMap<String, String> 
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(volume, "volume");
         Objects.requireNonNull(jetStream, "jetStream");
+        Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(tls, "tls");

@@ -11,6 +11,7 @@ import io.nats.client.Options;
 import io.nats.client.Subscription;
 import io.nats.client.api.StreamInfo;
 import io.teei.nats.manifests.model.Account;
+import io.teei.nats.manifests.model.Login;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Topology;
 import java.io.IOException;
@@ -98,11 +99,9 @@ final class RegionClient implements AutoCloseable {
 
     private static Connection open(Topology topology, Region region, Endpoints endpoints, Account account) {
         List<String> urls = endpoints.urls(region);
-        String password = endpoints.secret(account.password().key(), "the password of user " + account.user()
-                + " of account " + account.name());
         List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
         Options.Builder options = new Options.Builder().servers(urls.toArray(String[]::new))
-                .userInfo(account.user(), password).connectionTimeout(CONNECT).maxReconnects(0)
+                .connectionTimeout(CONNECT).maxReconnects(0)
                 .connectionName("nats-manifests-ops").errorListener(new io.nats.client.ErrorListener() {
                     @Override
                     public void errorOccurred(Connection conn, String error) {
@@ -116,6 +115,17 @@ final class RegionClient implements AutoCloseable {
                         }
                     }
                 });
+        String user;
+        if (account.login() instanceof Login.Creds creds) {
+            user = "the .creds of account " + account.name();
+            options.authHandler(Nats.staticCredentials(endpoints.secret(creds.credentials().key(), "the .creds file (its content) of a user"
+                    + " of account " + account.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } else {
+            Login.Password login = (Login.Password) account.login();
+            user = "user " + login.user();
+            options.userInfo(login.user(), endpoints.secret(login.password().key(), "the password of user " + login.user()
+                    + " of account " + account.name()));
+        }
         if (topology.tls().client().isPresent()) {
             options.sslContext(trusting(endpoints.ca().orElseThrow(() -> new OpsException(
                     "the spec gives clients TLS; add --ca <file> (Maven: -Dnats.ca=<file>) with the CA certificate in PEM"))));
@@ -125,12 +135,11 @@ final class RegionClient implements AutoCloseable {
         } catch (IOException e) {
             if (!refusals.isEmpty() || e instanceof javax.net.ssl.SSLException) {
                 throw new OpsException("region " + region.name() + " answers at " + String.join(", ", Endpoints.redact(urls))
-                        + " but refused user "
-                        + account.user() + ": " + (refusals.isEmpty() ? e.getMessage() : String.join("; ", refusals))
-                        + ". Check the password variable and, with client TLS, --ca");
+                        + " but refused " + user + ": " + (refusals.isEmpty() ? e.getMessage() : String.join("; ", refusals))
+                        + ". Check the password or .creds variable and, with client TLS, --ca");
             }
             throw new Unreachable("no server of region " + region.name() + " answers at " + String.join(", ", Endpoints.redact(urls))
-                    + " as user " + account.user() + ": " + Endpoints.redact(List.of(String.valueOf(e.getMessage()))).get(0));
+                    + " as " + user + ": " + Endpoints.redact(List.of(String.valueOf(e.getMessage()))).get(0));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OpsException("interrupted while connecting to region " + region.name(), e);
@@ -169,8 +178,8 @@ final class RegionClient implements AutoCloseable {
         try {
             return app.jetStreamManagement(io.nats.client.JetStreamOptions.builder().requestTimeout(API).build());
         } catch (IOException e) {
-            throw new OpsException("region " + region.name() + " has no JetStream for user "
-                    + topology.accounts().app().user() + ": " + e.getMessage(), e);
+            throw new OpsException("region " + region.name() + " has no JetStream for account "
+                    + topology.accounts().app().name() + ": " + e.getMessage(), e);
         }
     }
 

@@ -7,6 +7,7 @@ import io.teei.nats.manifests.model.Images;
 import io.teei.nats.manifests.model.JetStreamSettings;
 import io.teei.nats.manifests.model.LeafnodeLink;
 import io.teei.nats.manifests.model.Monitoring;
+import io.teei.nats.manifests.model.Operator;
 import io.teei.nats.manifests.model.NetworkAccess;
 import io.teei.nats.manifests.model.Ports;
 import io.teei.nats.manifests.model.Region;
@@ -24,13 +25,13 @@ import java.util.SortedMap;
  */
 record BaseSpec(String name, String namespace, SortedMap<String, String> labels, Images images, int replicas,
                 Ports ports, ComputeResources resources, VolumeSpec volume, JetStreamSettings jetStream,
-                Accounts accounts, AuthWiring auth, Tls tls, Monitoring monitoring, NetworkAccess network,
+                Optional<Operator> operator, Accounts accounts, AuthWiring auth, Tls tls, Monitoring monitoring, NetworkAccess network,
                 StreamResources streamResources, boolean reloader,
                 Optional<List<String>> regionNames,
                 List<LeafnodeLink> leafnodeLinks) {
 
     Topology with(List<Region> regions) {
         return new Topology(name, namespace, labels, images, replicas, ports, resources, volume, jetStream,
-                accounts, auth, tls, monitoring, network, streamResources, reloader, regions, leafnodeLinks);
+                operator, accounts, auth, tls, monitoring, network, streamResources, reloader, regions, leafnodeLinks);
     }
 }

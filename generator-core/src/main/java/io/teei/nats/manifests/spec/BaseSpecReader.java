@@ -15,7 +15,9 @@ import io.teei.nats.manifests.model.Images;
 import io.teei.nats.manifests.model.JetStreamSettings;
 import io.teei.nats.manifests.model.KubernetesNames;
 import io.teei.nats.manifests.model.LeafnodeLink;
+import io.teei.nats.manifests.model.Login;
 import io.teei.nats.manifests.model.Monitoring;
+import io.teei.nats.manifests.model.Operator;
 import io.teei.nats.manifests.model.NetworkAccess;
 import io.teei.nats.manifests.model.Ports;
 import io.teei.nats.manifests.model.ScrapeMode;
@@ -47,14 +49,15 @@ final class BaseSpecReader {
         VolumeSpec volume = top.requiredMap("storage", "{ size: 100Gi }")
                 .map(VolumeReader::volume).orElse(new VolumeSpec(Optional.empty(), ByteSize.ZERO));
         JetStreamSettings jetStream = jetStream(top);
+        Optional<Operator> operator = top.optionalMap("operator").map(BaseSpecReader::operator);
         Optional<SpecMap> authMap = top.requiredMap("auth", "{ secretName: nats-cluster-secret, ... }");
         String secretName = authMap.map(a -> a.required("secretName", ValueReader.STRING, "")).orElse("");
         AuthWiring auth = new AuthWiring(
                 credentials(authMap, "routes", secretName, "{ user: NATS_CLUSTER_USER, password: NATS_CLUSTER_PASSWORD }"),
-                credentials(authMap, "leafnodes", secretName, "{ user: NATS_LEAFNODE_USER, password: NATS_LEAFNODE_PASSWORD }"),
+                leafnodeLogin(authMap, secretName, operator.isPresent()),
                 authMap.flatMap(a -> a.optionalMap("externalSecret")).map(BaseSpecReader::externalSecret));
         authMap.ifPresent(SpecMap::finish);
-        Accounts accounts = accounts(top, secretName);
+        Accounts accounts = accounts(top, secretName, operator.isPresent());
         var tls = TlsReader.tls(top);
         Monitoring monitoring = monitoring(top);
         NetworkAccess network = network(top);
@@ -64,7 +67,7 @@ final class BaseSpecReader {
         List<LeafnodeLink> links = links(top, secretName);
         top.finish();
         return new BaseSpec(name, namespace, labels, images, replicas, ports, resources, volume, jetStream,
-                accounts, auth, tls, monitoring, network, streamResources, reloader, regionNames, links);
+                operator, accounts, auth, tls, monitoring, network, streamResources, reloader, regionNames, links);
     }
 
     private static Images images(SpecMap top) {
@@ -131,6 +134,32 @@ final class BaseSpecReader {
         return credentials;
     }
 
+    private static Operator operator(SpecMap m) {
+        Operator operator = new Operator(m.required("jwt", ValueReader.STRING, ""),
+                m.word("resolver", Operator.Resolver.values(), Operator.Resolver::specName).orElse(Operator.Resolver.FULL));
+        m.finish();
+        return operator;
+    }
+
+    /**
+     * The login of the soliciting side of a leafnode link: user and password Secret keys, or in
+     * operator mode the Secret key of a {@code .creds} file and, optionally, the user JWT in it.
+     */
+    private static Login leafnodeLogin(Optional<SpecMap> auth, String secretName, boolean operatorMode) {
+        if (!operatorMode) {
+            return credentials(auth, "leafnodes", secretName, "{ user: NATS_LEAFNODE_USER, password: NATS_LEAFNODE_PASSWORD }");
+        }
+        Optional<SpecMap> map = auth.flatMap(a -> a.requiredMap("leafnodes", "{ credentials: NATS_LEAFNODE_CREDS }"));
+        Login login = creds(map, secretName);
+        map.ifPresent(SpecMap::finish);
+        return login;
+    }
+
+    private static Login.Creds creds(Optional<SpecMap> map, String secretName) {
+        return new Login.Creds(new SecretKeyRef(secretName, map.map(m -> m.required("credentials", ValueReader.STRING, "")).orElse("")),
+                map.flatMap(m -> m.optional("userJwt", ValueReader.STRING)));
+    }
+
     private static ExternalSecretSource externalSecret(SpecMap m) {
         ExternalSecretSource source = new ExternalSecretSource(
                 m.required("storeName", ValueReader.STRING, ""),
@@ -154,20 +183,29 @@ final class BaseSpecReader {
         return access;
     }
 
-    private static Accounts accounts(SpecMap top, String secretName) {
+    private static Accounts accounts(SpecMap top, String secretName, boolean operatorMode) {
         Optional<SpecMap> accounts = top.requiredMap("accounts", "{ system: {...}, app: {...} }");
-        Account system = account(accounts, "system", secretName, "{ name: SYS, user: admin, password: NATS_ADMIN_PASSWORD }");
-        Account app = account(accounts, "app", secretName, "{ name: APP, user: app, password: NATS_APP_PASSWORD }");
+        Account system = account(accounts, "system", secretName, operatorMode, operatorMode
+                ? "{ name: SYS, jwt: <account JWT>, credentials: NATS_SYS_CREDS }" : "{ name: SYS, user: admin, password: NATS_ADMIN_PASSWORD }");
+        Account app = account(accounts, "app", secretName, operatorMode, operatorMode
+                ? "{ name: APP, jwt: <account JWT>, credentials: NATS_APP_CREDS }" : "{ name: APP, user: app, password: NATS_APP_PASSWORD }");
         accounts.ifPresent(SpecMap::finish);
         return new Accounts(system, app);
     }
 
-    private static Account account(Optional<SpecMap> accounts, String key, String secretName, String example) {
+    /** An account with its user and password, or in operator mode with its JWT and the Secret key of a user's {@code .creds}. */
+    private static Account account(Optional<SpecMap> accounts, String key, String secretName, boolean operatorMode, String example) {
         Optional<SpecMap> map = accounts.flatMap(a -> a.requiredMap(key, example));
-        Account account = new Account(
-                map.map(m -> m.required("name", ValueReader.STRING, "")).orElse(""),
-                map.map(m -> m.required("user", ValueReader.STRING, "")).orElse(""),
-                new SecretKeyRef(secretName, map.map(m -> m.required("password", ValueReader.STRING, "")).orElse("")));
+        String name = map.map(m -> m.required("name", ValueReader.STRING, "")).orElse("");
+        Account account;
+        if (operatorMode) {
+            Optional<String> jwt = Optional.of(map.map(m -> m.required("jwt", ValueReader.STRING, "")).orElse(""));
+            account = new Account(name, creds(map, secretName), jwt);
+        } else {
+            account = Account.withPassword(name,
+                    map.map(m -> m.required("user", ValueReader.STRING, "")).orElse(""),
+                    new SecretKeyRef(secretName, map.map(m -> m.required("password", ValueReader.STRING, "")).orElse("")));
+        }
         map.ifPresent(SpecMap::finish);
         return account;
     }

@@ -5,7 +5,9 @@ import io.teei.nats.manifests.model.ComputeResources;
 import io.teei.nats.manifests.model.ImageRef;
 import io.teei.nats.manifests.model.Images;
 import io.teei.nats.manifests.model.KubernetesNames;
+import io.teei.nats.manifests.model.Credentials;
 import io.teei.nats.manifests.model.LeafnodeLink;
+import io.teei.nats.manifests.model.Login;
 import io.teei.nats.manifests.model.Ports;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.SecretKeyRef;
@@ -126,14 +128,25 @@ final class KubernetesRules {
         });
     }
 
+    /** The Secret keys of a login, by the spec path that names each. */
+    private static void login(String path, Login login, Map<String, SecretKeyRef> refs) {
+        if (login instanceof Credentials c) {
+            refs.put(path + ".user", c.user());
+            refs.put(path + ".password", c.password());
+        } else if (login instanceof Login.Password p) {
+            refs.put(path + ".password", p.password());
+        } else if (login instanceof Login.Creds c) {
+            refs.put(path + ".credentials", c.credentials());
+        }
+    }
+
     private static void secrets(Topology topology, Findings findings) {
         Map<String, SecretKeyRef> refs = new LinkedHashMap<>();
         refs.put("auth.routes.user", topology.auth().routes().user());
         refs.put("auth.routes.password", topology.auth().routes().password());
-        refs.put("auth.leafnodes.user", topology.auth().leafnodes().user());
-        refs.put("auth.leafnodes.password", topology.auth().leafnodes().password());
-        refs.put("accounts.system.password", topology.accounts().system().password());
-        refs.put("accounts.app.password", topology.accounts().app().password());
+        login("auth.leafnodes", topology.auth().leafnodes(), refs);
+        login("accounts.system", topology.accounts().system().login(), refs);
+        login("accounts.app", topology.accounts().app().login(), refs);
         List<LeafnodeLink> links = topology.leafnodeLinks();
         for (int i = 0; i < links.size(); i++) {
             refs.put("leafnodes[" + i + "].remoteUrl", links.get(i).remoteUrl());

@@ -29,6 +29,7 @@ public final class TopologyValidator {
         CapacityRules.check(topology, findings);
         VersionRules.check(topology, findings);
         KubernetesRules.check(topology, findings);
+        OperatorRules.check(topology, findings);
         NetworkRules.check(topology, findings);
         return findings.problems();
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Stream;
-import io.teei.nats.manifests.render.kustomize.KustomizeTree;
-import io.teei.nats.manifests.render.nats.SovereigntyFence;
 import io.teei.nats.manifests.tools.RenderedReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,8 +83,8 @@ class DisasterRecoveryTest {
     @Order(2)
     void replicationEveryUsStreamReachesItsEuMirror() throws Exception {
         long start = System.currentTimeMillis();
-        createStreams(US, usClient);
-        createStreams(EU, euClient);
+        lab.createStreams(US, usClient);
+        lab.createStreams(EU, euClient);
         List<String> figures = new ArrayList<>();
         Region eu = lab.topology().region(EU).orElseThrow();
         long published = System.currentTimeMillis();
@@ -175,19 +173,9 @@ class DisasterRecoveryTest {
         long start = System.currentTimeMillis();
         SovereigntyAttack guarded = SovereigntyAttack.run(lab, usClient, euClient, "1").assertNoLeak();
 
-        String leafnodes = lab.reference().tree().file(KustomizeTree.overlayDir(lab.topology().region(EU).orElseThrow())
-                + "config/leafnodes.conf").orElseThrow().content();
-        DrLab.Readiness restartedOpen = restartEu(config -> {
-            String withoutDenies = config.get("leafnodes.conf").replaceAll("(?s)\\n *deny_imports: \\[.*?\\]\\n", "\n")
-                    .replaceAll("\\n *deny_exports: .*\\n", "\n");
-            assertThat(withoutDenies).doesNotContain("deny_");
-            assertThat(leafnodes.lines().count() - withoutDenies.lines().count()).as("lines removed")
-                    .isEqualTo(SovereigntyFence.denyImports(lab.topology().region(EU).orElseThrow()).size() + 3);
-            config.put("leafnodes.conf", withoutDenies);
-            return config;
-        });
+        DrLab.Readiness restartedOpen = lab.restart(EU, SovereigntyAttack.withoutDenyRules(lab, EU));
         SovereigntyAttack unguarded = SovereigntyAttack.run(lab, usClient, euClient, "2");
-        DrLab.Readiness asRendered = restartEu(java.util.function.UnaryOperator.identity());
+        DrLab.Readiness asRendered = lab.restart(EU, java.util.function.UnaryOperator.identity());
         assertThat(unguarded.mirrored() + unguarded.sourced() + unguarded.subscribed()).as("leaks without the deny rules").isPositive();
         assertThat(unguarded.api()).startsWith("answered");
         assertThat(unguarded.eavesdropped()).as("EU-only messages on _INBOX.> without the deny rules").isPositive();
@@ -204,16 +192,6 @@ class DisasterRecoveryTest {
                 "so the test can fail, and with the rendered config zero EU-only messages reached the US",
                 "eu-central-1 restarted as a whole twice: every probe of every node passed at " + restartedOpen.describe()
                         + " (deny rules removed), then at " + asRendered.describe() + " (as rendered) after its start"));
-    }
-
-    private static DrLab.Readiness restartEu(java.util.function.UnaryOperator<java.util.Map<String, String>> edit) {
-        lab.stop(EU);
-        for (int i = 0; i < lab.replicas(EU); i++) {
-            lab.start(EU, i, edit);
-        }
-        DrLab.Readiness ready = lab.awaitReady(EU);
-        DrLab.awaitTrue("EU leafnode links", () -> lab.leafnodes(EU) == lab.replicas(EU), 60_000);
-        return ready;
     }
 
     @Test
@@ -311,13 +289,4 @@ class DisasterRecoveryTest {
         assertThat(info).as("stream info").startsWith("msgs ");
         return Long.parseLong(info.split(" ")[1]);
     }
-
-    private static void createStreams(String regionName, Agent client) {
-        Region region = lab.topology().region(regionName).orElseThrow();
-        for (Stream stream : region.streams()) {
-            Path json = lab.reference().dir().resolve(KustomizeTree.streamsDir(region) + stream.name() + ".json");
-            assertThat(client.call("add-stream " + json)).as("create %s", stream.name()).isEqualTo("ok " + stream.name());
-        }
-    }
-
 }

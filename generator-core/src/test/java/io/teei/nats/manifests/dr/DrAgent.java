@@ -30,6 +30,7 @@ import java.util.Map;
  * one result line per command. Commands:
  * <pre>
  * connect URL USER PASSWORD [CA-FILE]   (with a CA file: TLS, trusting that CA)
+ * connect-creds URL CREDS-FILE [CA-FILE] (operator mode: a user's .creds file)
  * add-stream FILE                  -> ok NAME | error TEXT
  * publish SUBJECT COUNT ID-PREFIX  -> acked N last SEQ (message IDs, retried until acknowledged)
  * info STREAM                      -> msgs N first SEQ last SEQ | error TEXT
@@ -67,7 +68,8 @@ public final class DrAgent {
 
     private String handle(String[] words) throws Exception {
         return switch (words[0]) {
-            case "connect" -> connect(words[1], words[2], words[3], words.length > 4 ? words[4] : null);
+            case "connect" -> connect(words[1], words[2], words[3], words.length > 4 ? words[4] : null, null);
+            case "connect-creds" -> connect(words[1], null, null, words.length > 3 ? words[3] : null, words[2]);
             case "add-stream" -> addStream(Path.of(words[1]));
             case "publish" -> publish(words[1], Integer.parseInt(words[2]), words[3]);
             case "info" -> info(words[1]);
@@ -137,10 +139,15 @@ public final class DrAgent {
         return "serial " + presented[0].getSerialNumber().toString(16) + " issuer " + presented[0].getIssuerX500Principal().getName();
     }
 
-    private String connect(String url, String user, String password, String caFile) throws Exception {
-        Options.Builder options = new Options.Builder().servers(url.split(",")).userInfo(user, password)
+    private String connect(String url, String user, String password, String caFile, String credsFile) throws Exception {
+        Options.Builder options = new Options.Builder().servers(url.split(","))
                 .connectionTimeout(Duration.ofSeconds(5)).maxReconnects(-1).reconnectWait(Duration.ofMillis(200))
                 .noRandomize().connectionListener((c, event) -> events.add(event.name() + "@" + System.currentTimeMillis()));
+        if (credsFile != null) {
+            options.authHandler(Nats.credentials(credsFile));
+        } else {
+            options.userInfo(user, password);
+        }
         if (caFile != null) {
             options.sslContext(trusting(Path.of(caFile)));
         }

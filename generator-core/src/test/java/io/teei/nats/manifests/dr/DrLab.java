@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.teei.nats.manifests.model.Account;
+import io.teei.nats.manifests.model.Login;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Topology;
 import io.teei.nats.manifests.render.common.PodLayout;
@@ -12,7 +14,9 @@ import io.teei.nats.manifests.tools.Command;
 import io.teei.nats.manifests.tools.ContainerPaths;
 import io.teei.nats.manifests.tools.PodEnvironment;
 import io.teei.nats.manifests.tools.RenderedReference;
+import io.teei.nats.manifests.tools.SecretFiles;
 import io.teei.nats.manifests.tools.TestCertificates;
+import io.teei.nats.manifests.tools.TestOperator;
 import io.teei.nats.manifests.tools.Tools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,6 +64,7 @@ final class DrLab implements AutoCloseable {
     private final Path ca;
     private final Map<String, RegionPods> regions = new LinkedHashMap<>();
     private final ObjectMapper json = new ObjectMapper();
+    private final TestOperator operator;
 
     /** How one region runs: its built objects, pod namespaces, addresses and processes. */
     private static final class RegionPods {
@@ -97,6 +102,15 @@ final class DrLab implements AutoCloseable {
     }
 
     DrLab(RenderedReference reference, Path dir) {
+        this(reference, dir, null);
+    }
+
+    /**
+     * A lab of a topology in operator mode: {@code operator} made the JWTs of its spec and holds
+     * the {@code .creds} files its Secret keys stand for.
+     */
+    DrLab(RenderedReference reference, Path dir, TestOperator operator) {
+        this.operator = operator;
         this.reference = reference;
         this.dir = dir;
         this.netns = new Netns("nm" + ProcessHandle.current().pid() % 100000);
@@ -176,6 +190,7 @@ final class DrLab implements AutoCloseable {
                     TestCertificates.issue(ca, mount.getValue(), certificateNames(region));
                 }
             }
+            SecretFiles.write(pods.podSpec, pods.container, paths, secrets());
             Path configDir = paths.hostPath(PodLayout.CONFIG_DIR);
             for (Map.Entry<String, String> file : edit.apply(new LinkedHashMap<>(pods.config)).entrySet()) {
                 Files.writeString(configDir.resolve(file.getKey()), paths.rewrite(file.getValue()));
@@ -410,8 +425,10 @@ final class DrLab implements AutoCloseable {
         }
         Map<String, String> env = new TreeMap<>();
         env.put("PATH", System.getenv("PATH"));
-        env.put(topology().accounts().app().password().key(), APP_PASSWORD);
-        env.put(topology().accounts().system().password().key(), secrets().get(topology().accounts().system().password().key()));
+        for (Account account : List.of(topology().accounts().app(), topology().accounts().system())) {
+            String key = account.login().secretKeys().get(0).key();
+            env.put(key, secrets().get(key));
+        }
         long started = System.currentTimeMillis();
         Command.Result result = Command.run(Netns.exec(regions.get(from).clientNamespace, command), env, dir, Duration.ofMinutes(10));
         return new OpsRun(result.exitCode(), result.stdout(), result.stderr(), started, System.currentTimeMillis() - started);
@@ -525,6 +542,32 @@ final class DrLab implements AutoCloseable {
         return ContainerPaths.of(regions.get(region).container, dir.resolve(region).resolve(topology().name() + "-" + ordinal));
     }
 
+    /** Creates every stream of the region from its rendered JSON config, as {@code apply-streams.sh} would. */
+    void createStreams(String regionName, Agent client) {
+        Region region = topology().region(regionName).orElseThrow();
+        for (io.teei.nats.manifests.model.Stream stream : region.streams()) {
+            Path json = reference.dir().resolve(io.teei.nats.manifests.render.kustomize.KustomizeTree.streamsDir(region)
+                    + stream.name() + ".json");
+            assertThat(client.call("add-stream " + json)).as("create %s", stream.name()).isEqualTo("ok " + stream.name());
+        }
+    }
+
+    /**
+     * Stops every pod of the region and starts them again with {@code edit} applied to their
+     * config; waits until every probe passes and, for a soliciting region, every link is up.
+     */
+    Readiness restart(String region, UnaryOperator<Map<String, String>> edit) {
+        stop(region);
+        for (int i = 0; i < replicas(region); i++) {
+            start(region, i, edit);
+        }
+        Readiness ready = awaitReady(region);
+        if (topology().leafnodeLinks().stream().anyMatch(l -> l.solicitingRegion().equals(region))) {
+            awaitTrue(region + " leafnode links", () -> leafnodes(region) == replicas(region), 60_000);
+        }
+        return ready;
+    }
+
     /** Leafnode connections of all the region's nodes. */
     int leafnodes(String region) {
         int total = 0;
@@ -587,7 +630,23 @@ final class DrLab implements AutoCloseable {
     String connectCommand(String region) {
         List<String> urls = regions.get(region).addresses.stream().map(a -> "nats://" + a + ":" + topology().ports().client())
                 .toList();
-        return "connect " + String.join(",", urls) + " " + topology().accounts().app().user() + " " + APP_PASSWORD;
+        if (topology().accounts().app().login() instanceof Login.Password password) {
+            return "connect " + String.join(",", urls) + " " + password.user() + " " + APP_PASSWORD;
+        }
+        return "connect-creds " + String.join(",", urls) + " " + appCreds();
+    }
+
+    /** The application user's {@code .creds} file (operator mode), written once. */
+    Path appCreds() {
+        Path file = dir.resolve("app.creds");
+        try {
+            if (!Files.exists(file)) {
+                Files.writeString(file, operator.appCreds);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
     }
 
     /** A bare client in the region's client namespace, not logged in. */
@@ -639,18 +698,31 @@ final class DrLab implements AutoCloseable {
         return dir.resolve(region).resolve(topology().name() + "-" + ordinal).resolve("server.log");
     }
 
-    /** Test values of every Secret key. Hex, as the README asks: route and leafnode URLs carry them. */
+    /**
+     * Test values of every Secret key. Hex, as the README asks: route and leafnode URLs carry
+     * them. In operator mode the leafnode URL has no user and password, and the {@code .creds}
+     * keys hold the operator's files.
+     */
     Map<String, String> secrets() {
         Map<String, String> secrets = new TreeMap<>();
         secrets.put("NATS_CLUSTER_USER", "clusteruser");
         secrets.put("NATS_CLUSTER_PASSWORD", "c0ffee00c0ffee00");
-        secrets.put("NATS_ADMIN_PASSWORD", "ad0000000000");
-        secrets.put("NATS_APP_PASSWORD", APP_PASSWORD);
-        secrets.put("NATS_LEAFNODE_USER", LEAF_USER);
-        secrets.put("NATS_LEAFNODE_PASSWORD", LEAF_PASSWORD);
+        String userinfo = "";
+        if (operator == null) {
+            secrets.put("NATS_ADMIN_PASSWORD", "ad0000000000");
+            secrets.put("NATS_APP_PASSWORD", APP_PASSWORD);
+            secrets.put("NATS_LEAFNODE_USER", LEAF_USER);
+            secrets.put("NATS_LEAFNODE_PASSWORD", LEAF_PASSWORD);
+            userinfo = LEAF_USER + ":" + LEAF_PASSWORD + "@";
+        } else {
+            secrets.put(((Login.Creds) topology().auth().leafnodes()).credentials().key(), operator.leafnodeCreds);
+            secrets.put(((Login.Creds) topology().accounts().app().login()).credentials().key(), operator.appCreds);
+            secrets.put(((Login.Creds) topology().accounts().system().login()).credentials().key(), operator.systemCreds);
+        }
+        String login = userinfo;
         topology().regions().stream().filter(r -> r.role() == io.teei.nats.manifests.model.RegionRole.PRIMARY).findFirst()
                 .flatMap(r -> r.network().leafnodeHostname()).ifPresent(host -> secrets.put("NATS_LEAFNODE_URL",
-                        "tls://" + LEAF_USER + ":" + LEAF_PASSWORD + "@" + host + ":" + topology().ports().leafnode()));
+                        "tls://" + login + host + ":" + topology().ports().leafnode()));
         return secrets;
     }
 

@@ -49,6 +49,23 @@ record SovereigntyAttack(long mirrored, long sourced, long subscribed, String ap
                 subscribed, api, eavesdropped);
     }
 
+    /**
+     * The negative control's config edit: the soliciting region's leafnodes.conf with only its
+     * deny_imports and deny_exports removed (and a check that exactly those lines went).
+     */
+    static java.util.function.UnaryOperator<java.util.Map<String, String>> withoutDenyRules(DrLab lab, String region) {
+        return config -> {
+            String withoutDenies = config.get("leafnodes.conf").replaceAll("(?s)\\n *deny_imports: \\[.*?\\]\\n", "\n")
+                    .replaceAll("\\n *deny_exports: .*\\n", "\n");
+            assertThat(withoutDenies).doesNotContain("deny_");
+            assertThat(config.get("leafnodes.conf").lines().count() - withoutDenies.lines().count()).as("lines removed")
+                    .isEqualTo(io.teei.nats.manifests.render.nats.SovereigntyFence.denyImports(lab.topology().region(region)
+                            .orElseThrow()).size() + 3);
+            config.put("leafnodes.conf", withoutDenies);
+            return config;
+        };
+    }
+
     /** Asserts that no attack got anything. */
     SovereigntyAttack assertNoLeak() {
         assertThat(mirrored).as("US mirror of events-eu-gdpr").isZero();

@@ -12,6 +12,7 @@ import io.teei.nats.manifests.model.Topology;
 import io.teei.nats.manifests.tools.Command;
 import io.teei.nats.manifests.tools.NatsPods;
 import io.teei.nats.manifests.tools.RenderedReference;
+import io.teei.nats.manifests.tools.TestOperator;
 import io.teei.nats.manifests.tools.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,12 +63,37 @@ class NatsServerStartTest {
                 dir.resolve("k8s")));
     }
 
+    @Test
+    void inOperatorModeWithTheFullResolverEveryPodConfigStarts() throws IOException {
+        TestOperator operator = TestOperator.create("TEEI");
+        startEveryPod(RenderedReference.of(SpecFixture.operatorMode(dir.resolve("spec"), operator, "full").dir(), dir.resolve("k8s")),
+                operator);
+    }
+
+    @Test
+    void inOperatorModeWithTheMemoryResolverEveryPodConfigStartsOn2Point10() throws IOException {
+        TestOperator operator = TestOperator.create("TEEI");
+        startEveryPod(RenderedReference.of(SpecFixture.operatorMode(dir.resolve("spec"), operator, "memory").nats(RELEASE_2_10).dir(),
+                dir.resolve("k8s")), operator);
+    }
+
     private void startEveryPod(RenderedReference reference) throws IOException {
+        startEveryPod(reference, null);
+    }
+
+    /** Starts every pod; in operator mode the Secret's {@code .creds} keys hold the operator's files. */
+    private void startEveryPod(RenderedReference reference, TestOperator operator) throws IOException {
         Topology topology = reference.spec().topology();
+        Map<String, String> secrets = NatsPods.testSecrets(topology);
+        if (operator != null) {
+            secrets.put("NATS_LEAFNODE_CREDS", operator.leafnodeCreds);
+            secrets.put("NATS_APP_CREDS", operator.appCreds);
+            secrets.put("NATS_SYS_CREDS", operator.systemCreds);
+        }
         Path script = Path.of(System.getProperty("nats.manifests.testTools")).resolve("run-nats-pod.sh");
         List<String> started = new ArrayList<>();
         for (Region region : reference.regions()) {
-            for (NatsPods.Pod pod : NatsPods.layOut(topology, region, reference.built(region), dir)) {
+            for (NatsPods.Pod pod : NatsPods.layOut(topology, region, reference.built(region), dir, secrets)) {
                 String name = region.name() + "/" + pod.name();
                 Command.Result parsed = pod.parse();
                 assertThat(parsed.exitCode()).as("nats-server -t for %s: %s%s", name, parsed.stdout(), parsed.stderr()).isZero();
@@ -94,7 +121,11 @@ class NatsServerStartTest {
         assertThat(varz.path("server_name").asText()).isEqualTo(pod + "-" + region.name());
         assertThat(varz.path("version").asText()).isEqualTo(topology.natsVersion().toString());
         assertThat(varz.path("cluster").path("name").asText()).isEqualTo(region.clusterName());
-        assertThat(varz.path("system_account").asText()).isEqualTo(topology.accounts().system().name());
+        assertThat(varz.path("system_account").asText()).isEqualTo(topology.accounts().system().configName().orElseThrow());
+        if (topology.operator().isPresent()) {
+            assertThat(varz.path("trusted_operators_jwt").path(0).asText()).as("the operator %s/%s trusts", region.name(), pod)
+                    .isEqualTo(topology.operator().get().jwt());
+        }
         boolean accepts = topology.leafnodeLinks().stream().anyMatch(l -> l.acceptingRegion().equals(region.name()));
         assertThat(varz.path("leaf").path("port").asInt()).isEqualTo(accepts ? topology.ports().leafnode() : 0);
         JsonNode jsz = json.readTree(out.resolve("jsz.json").toFile()).path("config");

@@ -46,8 +46,14 @@ public final class NatsPods {
     }
 
     /** Every pod of the region, laid out below {@code dir/<region>/<pod>}. */
-    @SuppressWarnings("unchecked")
     public static List<Pod> layOut(Topology topology, Region region, List<Map<String, Object>> objects, Path dir) {
+        return layOut(topology, region, objects, dir, testSecrets(topology));
+    }
+
+    /** Every pod of the region with these Secret values (operator mode adds the {@code .creds} files). */
+    @SuppressWarnings("unchecked")
+    public static List<Pod> layOut(Topology topology, Region region, List<Map<String, Object>> objects, Path dir,
+                                   Map<String, String> secrets) {
         Map<String, String> config = BuiltObjects.natsConfig(objects);
         Map<String, Object> statefulSet = BuiltObjects.find(objects, "StatefulSet");
         Map<String, Object> container = BuiltObjects.natsContainer(statefulSet);
@@ -71,6 +77,8 @@ public final class NatsPods {
                         }
                     }
                 }
+                SecretFiles.write(BuiltObjects.map(BuiltObjects.map(BuiltObjects.map(statefulSet, "spec"), "template"), "spec"),
+                        container, paths, secrets);
                 Path configDir = paths.hostPath(PodLayout.CONFIG_DIR);
                 for (Map.Entry<String, String> file : config.entrySet()) {
                     Files.writeString(configDir.resolve(file.getKey()), paths.rewrite(file.getValue()));
@@ -81,8 +89,7 @@ public final class NatsPods {
             List<String> rendered = (List<String>) container.get("command");
             assertThat(rendered).hasSize(3).startsWith("nats-server", "--config");
             List<String> command = List.of(Tools.natsServer(topology.natsVersion()).toString(), "--config", paths.hostPath(rendered.get(2)).toString());
-            Map<String, String> env = PodEnvironment.resolve((List<Map<String, Object>>) container.get("env"), pod,
-                    testSecrets(topology));
+            Map<String, String> env = PodEnvironment.resolve((List<Map<String, Object>>) container.get("env"), pod, secrets);
             pods.add(new Pod(region.name(), pod, root, command, env, container));
         }
         return pods;
@@ -94,10 +101,10 @@ public final class NatsPods {
      */
     public static Map<String, String> testSecrets(Topology topology) {
         Map<String, String> secrets = new TreeMap<>();
-        List<String> keys = List.of(topology.auth().routes().user().key(), topology.auth().routes().password().key(),
-                topology.auth().leafnodes().user().key(), topology.auth().leafnodes().password().key(),
-                topology.accounts().system().password().key(), topology.accounts().app().password().key());
-        keys.forEach(key -> secrets.put(key, Integer.toHexString(key.hashCode())));
+        List<io.teei.nats.manifests.model.Login> passwords = java.util.stream.Stream.of(topology.auth().routes(),
+                topology.auth().leafnodes(), topology.accounts().system().login(), topology.accounts().app().login())
+                .filter(login -> !(login instanceof io.teei.nats.manifests.model.Login.Creds)).toList();
+        passwords.forEach(login -> login.secretKeys().forEach(ref -> secrets.put(ref.key(), Integer.toHexString(ref.key().hashCode()))));
         for (LeafnodeLink link : topology.leafnodeLinks()) {
             String host = topology.region(link.acceptingRegion()).flatMap(r -> r.network().leafnodeHostname())
                     .orElse("leafnode." + link.acceptingRegion() + ".test");

@@ -109,8 +109,9 @@ class ProgrammaticModelTest {
                 new VolumeSpec(Optional.empty(), ByteSize.ofGibibytes(100)),
                 new JetStreamSettings(ByteSize.ofGibibytes(4), ByteSize.ofGibibytes(90), "/data",
                         Optional.of(Duration.ofMinutes(2))),
-                new Accounts(new Account("SYS", "admin", new SecretKeyRef(SECRET, "NATS_ADMIN_PASSWORD")),
-                        new Account("APP", "app", new SecretKeyRef(SECRET, "NATS_APP_PASSWORD"))),
+                Optional.empty(),
+                new Accounts(Account.withPassword("SYS", "admin", new SecretKeyRef(SECRET, "NATS_ADMIN_PASSWORD")),
+                        Account.withPassword("APP", "app", new SecretKeyRef(SECRET, "NATS_APP_PASSWORD"))),
                 new AuthWiring(
                         new Credentials(new SecretKeyRef(SECRET, "NATS_CLUSTER_USER"), new SecretKeyRef(SECRET, "NATS_CLUSTER_PASSWORD")),
                         new Credentials(new SecretKeyRef(SECRET, "NATS_LEAFNODE_USER"), new SecretKeyRef(SECRET, "NATS_LEAFNODE_PASSWORD")),

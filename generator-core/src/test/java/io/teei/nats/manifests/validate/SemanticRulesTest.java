@@ -89,6 +89,22 @@ class SemanticRulesTest {
               egressCidrs: ["198.51.100.48/29"]
             """;
 
+    /** The operator of the operator-mode cases, made once for the whole test. */
+    private static final io.teei.nats.manifests.tools.TestOperator OPERATOR = io.teei.nats.manifests.tools.TestOperator.create("TEEI");
+    private static final io.teei.nats.manifests.tools.TestOperator OTHER_OPERATOR =
+            io.teei.nats.manifests.tools.TestOperator.create("OTHER");
+
+    /** The reference topology in operator mode, then {@code more}. */
+    private static List<Change> operatorMode(Change... more) {
+        List<Change> changes = new java.util.ArrayList<>(List.of(
+                edit(BASE, "  leafnodes:\n    user: NATS_LEAFNODE_USER\n    password: NATS_LEAFNODE_PASSWORD\n", OPERATOR.leafnodesBlock()),
+                edit(BASE, "accounts:\n  system:\n    name: SYS\n    user: admin\n    password: NATS_ADMIN_PASSWORD\n"
+                        + "  app:\n    name: APP\n    user: app\n    password: NATS_APP_PASSWORD\n",
+                        OPERATOR.operatorBlock("full") + OPERATOR.accountsBlock())));
+        changes.addAll(List.of(more));
+        return changes;
+    }
+
     static Stream<RuleCase> cases() {
         String usStreamTail = "maxBytes: 5Gi\n    replicas: 3\n    storage: file";
         Edit reversedLink = edit(BASE, "  - accept: us-east-1\n    solicit: eu-central-1",
@@ -254,6 +270,24 @@ class SemanticRulesTest {
                         List.of(edit(BASE, "  configReloader: natsio/nats-server-config-reloader:0.23.0\n", "")),
                         List.of(edit(BASE, "  configReloader: natsio/nats-server-config-reloader:0.23.0\n", ""),
                                 edit(BASE, "replicas: 3\n\nports", "replicas: 3\nreloader: false\n\nports"))),
+                rule(RuleId.OPERATOR_JWT, "an account of another operator is refused",
+                        operatorMode(edit(BASE, OPERATOR.systemJwt, OTHER_OPERATOR.systemJwt)),
+                        operatorMode()),
+                rule(RuleId.OPERATOR_JWT, "a JWT changed after signing is refused",
+                        operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwt.substring(0, OPERATOR.appJwt.length() - 8) + "AAAAAAAA")),
+                        operatorMode(edit(BASE, "resolver: full", "resolver: memory"))),
+                rule(RuleId.OPERATOR_SYSTEM_ACCOUNT, "the system account is the operator's",
+                        operatorMode(edit(BASE, OPERATOR.systemJwt, OPERATOR.otherAccountJwt())),
+                        operatorMode()),
+                rule(RuleId.ACCOUNT_JETSTREAM, "the application account allows JetStream",
+                        operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwtWithoutJetStream())),
+                        operatorMode()),
+                rule(RuleId.USER_JWT, "the link's user is signed by its account",
+                        operatorMode(edit(BASE, OPERATOR.leafnodeUserJwt, OPERATOR.foreignLeafnodeUserJwt())),
+                        operatorMode()),
+                rule(RuleId.USER_JWT, "the link's user belongs to the application account",
+                        operatorMode(edit(BASE, OPERATOR.leafnodeUserJwt, OTHER_OPERATOR.leafnodeUserJwt)),
+                        operatorMode(edit(BASE, "    userJwt: " + OPERATOR.leafnodeUserJwt + "\n", ""))),
                 rule(RuleId.RESOURCES_LIMITS, "a request cannot exceed its limit",
                         List.of(edit(BASE, "    memory: 4Gi", "    memory: 9Gi")),
                         List.of(edit(BASE, "    memory: 4Gi", "    memory: 8Gi"))),

@@ -21,6 +21,13 @@ public final class PodLayout {
     public static final String PID_DIR = "/var/run/nats";
     public static final String PID_FILE = PID_DIR + "/nats.pid";
     public static final String CERTS_DIR = "/etc/nats-certs";
+    /** Where {@code .creds} files from the Secret are mounted in operator mode, one directory per use. */
+    public static final String CREDS_DIR = "/etc/nats-creds";
+    /** The uses of {@code .creds} files in operator mode: the application user's (nats-box), the leafnode link's. */
+    public static final String APP_CREDS = "app";
+    public static final String LEAFNODE_CREDS = "leafnode";
+    /** Where the full account resolver keeps account JWTs, under the JetStream store directory on the data volume. */
+    public static final String JWT_DIR = "jwt";
 
     public static final String POD_NAME_ENV = "POD_NAME";
     public static final String SERVER_NAME_ENV = "SERVER_NAME";
@@ -41,6 +48,16 @@ public final class PodLayout {
     /** The directory a TLS Secret of one kind (client, cluster, leafnode) is mounted at. */
     public static String certDir(String kind) {
         return CERTS_DIR + "/" + kind;
+    }
+
+    /** The directory a {@code .creds} file of one use ({@code leafnode}, {@code app}) is mounted at. */
+    public static String credsDir(String use) {
+        return CREDS_DIR + "/" + use;
+    }
+
+    /** The {@code .creds} file of one use, as the config and the environment name it. */
+    public static String credsFile(String use) {
+        return credsDir(use) + "/" + use + ".creds";
     }
 
     /**

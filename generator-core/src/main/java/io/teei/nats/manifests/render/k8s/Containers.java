@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.teei.nats.manifests.model.ComputeResources;
+import io.teei.nats.manifests.model.Login;
 import io.teei.nats.manifests.model.NatsReleases;
 import io.teei.nats.manifests.model.Ports;
 import io.teei.nats.manifests.model.Topology;
@@ -130,12 +131,34 @@ public final class Containers {
                 .withCommand("sh", "-ec", "trap true INT TERM; sleep infinity & wait")
                 .addNewEnv().withName("HOME").withValue("/tmp").endEnv()
                 .addNewEnv().withName("NATS_URL").withValue("nats://localhost:" + topology.ports().client()).endEnv()
-                .addNewEnv().withName("NATS_USER").withValue(topology.accounts().app().user()).endEnv()
-                .addToEnv(NatsEnvironment.secret("NATS_PASSWORD", topology.accounts().app().password()))
+                .addAllToEnv(natsBoxLogin(topology))
                 .withResources(resources("10m", "16Mi", "200m", "128Mi"))
-                .withVolumeMounts(mount(TMP_VOLUME, "/tmp", false))
+                .withVolumeMounts(natsBoxMounts(topology))
                 .withSecurityContext(restricted())
                 .build();
+    }
+
+    /** The nats CLI's login: the application user and password, or in operator mode its {@code .creds} file. */
+    private static List<io.fabric8.kubernetes.api.model.EnvVar> natsBoxLogin(Topology topology) {
+        if (topology.accounts().app().login() instanceof Login.Password password) {
+            return List.of(new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName("NATS_USER").withValue(password.user()).build(),
+                    NatsEnvironment.secret("NATS_PASSWORD", password.password()));
+        }
+        return List.of(new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName("NATS_CREDS")
+                .withValue(PodLayout.credsFile(PodLayout.APP_CREDS)).build());
+    }
+
+    private static List<VolumeMount> natsBoxMounts(Topology topology) {
+        List<VolumeMount> mounts = new ArrayList<>(List.of(mount(TMP_VOLUME, "/tmp", false)));
+        if (topology.operator().isPresent()) {
+            mounts.add(mount(PodLayout.APP_CREDS + "-creds", PodLayout.credsDir(PodLayout.APP_CREDS), true));
+        }
+        return mounts;
+    }
+
+    /** The nats container's mount of the leafnode link's {@code .creds} file (operator mode, soliciting region). */
+    public static VolumeMount leafnodeCredsMount() {
+        return mount(PodLayout.LEAFNODE_CREDS + "-creds", PodLayout.credsDir(PodLayout.LEAFNODE_CREDS), true);
     }
 
     static SecurityContext restricted() {

@@ -85,11 +85,14 @@ public final class CustomResources {
     public static List<String> secretKeys(RenderScope scope) {
         Topology topology = scope.topology();
         TreeSet<String> keys = new TreeSet<>();
-        List<SecretKeyRef> refs = new ArrayList<>(List.of(topology.auth().routes().user(), topology.auth().routes().password(),
-                topology.accounts().system().password(), topology.accounts().app().password()));
-        if (!scope.accepted().isEmpty()) {
-            refs.add(topology.auth().leafnodes().user());
-            refs.add(topology.auth().leafnodes().password());
+        List<SecretKeyRef> refs = new ArrayList<>(List.of(topology.auth().routes().user(), topology.auth().routes().password()));
+        if (topology.operator().isEmpty()) {
+            refs.addAll(topology.accounts().system().login().secretKeys());
+        }
+        refs.addAll(topology.accounts().app().login().secretKeys());
+        boolean leafnodeLogin = topology.operator().isEmpty() ? !scope.accepted().isEmpty() : !scope.solicited().isEmpty();
+        if (leafnodeLogin) {
+            refs.addAll(topology.auth().leafnodes().secretKeys());
         }
         scope.solicited().stream().map(LeafnodeLink::remoteUrl).forEach(refs::add);
         refs.forEach(ref -> keys.add(ref.key()));

@@ -2,7 +2,10 @@ package io.teei.nats.manifests.render.k8s;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.teei.nats.manifests.model.Account;
+import io.teei.nats.manifests.model.Credentials;
 import io.teei.nats.manifests.model.LeafnodeLink;
+import io.teei.nats.manifests.model.Login;
 import io.teei.nats.manifests.model.SecretKeyRef;
 import io.teei.nats.manifests.model.Topology;
 import io.teei.nats.manifests.render.common.PodLayout;
@@ -36,11 +39,14 @@ public final class NatsEnvironment {
         for (int i = 0; i < scope.replicas(); i++) {
             env.add(routeUrl(scope, i));
         }
-        env.add(secret(topology.accounts().system().password()));
-        env.add(secret(topology.accounts().app().password()));
-        if (!scope.accepted().isEmpty()) {
-            env.add(secret(topology.auth().leafnodes().user()));
-            env.add(secret(topology.auth().leafnodes().password()));
+        for (Account account : List.of(topology.accounts().system(), topology.accounts().app())) {
+            if (account.login() instanceof Login.Password password) {
+                env.add(secret(password.password()));
+            }
+        }
+        if (!scope.accepted().isEmpty() && topology.auth().leafnodes() instanceof Credentials leafnodeUser) {
+            env.add(secret(leafnodeUser.user()));
+            env.add(secret(leafnodeUser.password()));
         }
         for (LeafnodeLink link : scope.solicited()) {
             env.add(secret(link.remoteUrl()));

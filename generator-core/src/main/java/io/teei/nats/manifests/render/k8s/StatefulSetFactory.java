@@ -11,7 +11,9 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.teei.nats.manifests.model.Login;
 import io.teei.nats.manifests.model.ScrapeMode;
+import io.teei.nats.manifests.model.SecretKeyRef;
 import io.teei.nats.manifests.model.TlsSource;
 import io.teei.nats.manifests.model.Topology;
 import io.teei.nats.manifests.model.VolumeSpec;
@@ -76,7 +78,7 @@ public final class StatefulSetFactory {
                         .withMaxSkew(1).withTopologyKey("topology.kubernetes.io/zone").withWhenUnsatisfiable("ScheduleAnyway")
                         .withNewLabelSelector().withMatchLabels(Labels.selector(topology)).endLabelSelector().build())
                 .withContainers(containers)
-                .withVolumes(volumes(names, tls))
+                .withVolumes(volumes(topology, names, tls))
                 .endSpec()
                 .endTemplate()
                 .withVolumeClaimTemplates(volumeClaim(topology, scope.volume()))
@@ -104,7 +106,7 @@ public final class StatefulSetFactory {
         return tls;
     }
 
-    private static List<Volume> volumes(Names names, Map<String, Optional<TlsSource>> tls) {
+    private static List<Volume> volumes(Topology topology, Names names, Map<String, Optional<TlsSource>> tls) {
         List<Volume> volumes = new ArrayList<>();
         volumes.add(new VolumeBuilder().withName(Containers.CONFIG_VOLUME)
                 .withNewConfigMap().withName(names.configMap()).endConfigMap().build());
@@ -112,7 +114,17 @@ public final class StatefulSetFactory {
         volumes.add(new VolumeBuilder().withName(Containers.TMP_VOLUME).withNewEmptyDir().withSizeLimit(new Quantity("64Mi")).endEmptyDir().build());
         tls.forEach((kind, source) -> source.ifPresent(s -> volumes.add(new VolumeBuilder().withName(kind + "-tls")
                 .withNewSecret().withSecretName(TlsNames.secretName(names, kind, s)).withDefaultMode(0440).endSecret().build())));
+        if (topology.accounts().app().login() instanceof Login.Creds creds) {
+            volumes.add(credsVolume(PodLayout.APP_CREDS, creds.credentials()));
+        }
         return volumes;
+    }
+
+    /** A Secret volume with one {@code .creds} file, named for its use, from the Secret key that holds it. */
+    public static Volume credsVolume(String use, SecretKeyRef credentials) {
+        return new VolumeBuilder().withName(use + "-creds").withNewSecret().withSecretName(credentials.secretName())
+                .addNewItem().withKey(credentials.key()).withPath(use + ".creds").endItem()
+                .withDefaultMode(0440).endSecret().build();
     }
 
     private static PodAffinityTerm sameApp(Topology topology, String topologyKey) {

@@ -1,6 +1,8 @@
 package io.teei.nats.manifests.render.kustomize;
 
+import io.teei.nats.manifests.model.Login;
 import io.teei.nats.manifests.render.common.OrderedMaps;
+import io.teei.nats.manifests.render.common.PodLayout;
 import io.teei.nats.manifests.render.common.RenderScope;
 import io.teei.nats.manifests.render.k8s.Containers;
 import io.teei.nats.manifests.render.k8s.NatsEnvironment;
@@ -23,7 +25,8 @@ final class Patches {
     }
 
     /**
-     * Replicas, the nats container's environment and the volume claim. The environment is given
+     * Replicas, the nats container's environment, the volume claim and, in operator mode where
+     * the region dials a link, the mount of the link's {@code .creds} file. The environment is given
      * whole, in order: kustomize puts a patch's list items before the base's, and a
      * {@code $(VAR)} reference expands only from variables defined earlier, so a partial list
      * would leave the region's server name and route URLs unexpanded.
@@ -35,7 +38,13 @@ final class Patches {
         }
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("replicas", scope.replicas());
-        spec.put("template", OrderedMaps.of("spec", OrderedMaps.of("containers", List.of(OrderedMaps.of("name", Containers.NATS, "env", env)))));
+        Map<String, Object> nats = OrderedMaps.of("name", Containers.NATS, "env", env);
+        Map<String, Object> podSpec = OrderedMaps.of("containers", List.of(nats));
+        if (!scope.solicited().isEmpty() && scope.topology().auth().leafnodes() instanceof Login.Creds creds) {
+            nats.put("volumeMounts", List.of(Containers.leafnodeCredsMount()));
+            podSpec.put("volumes", List.of(StatefulSetFactory.credsVolume(PodLayout.LEAFNODE_CREDS, creds.credentials())));
+        }
+        spec.put("template", OrderedMaps.of("spec", podSpec));
         spec.put("volumeClaimTemplates", List.of(StatefulSetFactory.volumeClaim(scope.topology(), scope.volume())));
         return object("apps/v1", "StatefulSet", scope.names().statefulSet(), Map.of(), spec);
     }

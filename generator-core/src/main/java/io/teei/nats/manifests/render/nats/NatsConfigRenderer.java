@@ -6,10 +6,14 @@ import static io.teei.nats.manifests.render.nats.ConfValues.quote;
 import static io.teei.nats.manifests.render.nats.ConfValues.quoteAll;
 import static io.teei.nats.manifests.render.nats.ConfValues.size;
 
+import io.teei.nats.manifests.model.Account;
+import io.teei.nats.manifests.model.Credentials;
 import io.teei.nats.manifests.model.JetStreamSettings;
 import io.teei.nats.manifests.model.LeafnodeLink;
+import io.teei.nats.manifests.model.Login;
 import io.teei.nats.manifests.model.NatsReleases;
 import io.teei.nats.manifests.model.NatsVersion;
+import io.teei.nats.manifests.model.Operator;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.TlsSource;
 import io.teei.nats.manifests.model.Topology;
@@ -43,12 +47,30 @@ public final class NatsConfigRenderer {
         view.put("lameDuckDuration", duration(PodLayout.LAME_DUCK_DURATION));
         view.put("lameDuckGracePeriod", duration(PodLayout.LAME_DUCK_GRACE_PERIOD));
         view.put("clientTls", tls(topology.tls().client(), "client").orElse(null));
-        view.put("systemAccount", quote(topology.accounts().system().name()));
-        view.put("systemUser", quote(topology.accounts().system().user()));
-        view.put("systemPassword", env(topology.accounts().system().password().key()));
-        view.put("appAccount", quote(topology.accounts().app().name()));
-        view.put("appUser", quote(topology.accounts().app().user()));
-        view.put("appPassword", env(topology.accounts().app().password().key()));
+        Account system = topology.accounts().system();
+        Account app = topology.accounts().app();
+        view.put("systemAccount", quote(accountName(system)));
+        view.put("appAccount", quote(accountName(app)));
+        topology.operator().ifPresentOrElse(operator -> {
+            Map<String, Object> mode = new LinkedHashMap<>();
+            mode.put("jwt", quote(operator.jwt().trim()));
+            mode.put("systemName", system.name());
+            mode.put("appName", app.name());
+            mode.put("memory", operator.resolver() == Operator.Resolver.MEMORY);
+            mode.put("full", operator.resolver() == Operator.Resolver.FULL);
+            mode.put("dir", quote(topology.jetStream().storeDir() + "/" + PodLayout.JWT_DIR));
+            mode.put("systemJwt", quote(system.jwt().orElseThrow().trim()));
+            mode.put("appJwt", quote(app.jwt().orElseThrow().trim()));
+            view.put("operator", mode);
+        }, () -> {
+            Login.Password systemUser = (Login.Password) system.login();
+            Login.Password appUser = (Login.Password) app.login();
+            view.put("passwords", true);
+            view.put("systemUser", quote(systemUser.user()));
+            view.put("systemPassword", env(systemUser.password().key()));
+            view.put("appUser", quote(appUser.user()));
+            view.put("appPassword", env(appUser.password().key()));
+        });
         return Templates.render("nats.conf.mustache", view);
     }
 
@@ -90,14 +112,16 @@ public final class NatsConfigRenderer {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("header", header);
         Optional<Map<String, Object>> tls = tls(topology.tls().leafnode(), "leafnode");
-        String account = quote(topology.accounts().app().name());
+        String account = quote(accountName(topology.accounts().app()));
         if (!scope.accepted().isEmpty() || !scope.solicited().isEmpty()) {
             Map<String, Object> leafnodes = new LinkedHashMap<>();
             if (!scope.accepted().isEmpty()) {
                 Map<String, Object> accept = new LinkedHashMap<>();
                 accept.put("port", topology.ports().leafnode());
-                accept.put("user", env(topology.auth().leafnodes().user().key()));
-                accept.put("password", env(topology.auth().leafnodes().password().key()));
+                if (topology.auth().leafnodes() instanceof Credentials user) {
+                    accept.put("user", env(user.user().key()));
+                    accept.put("password", env(user.password().key()));
+                }
                 accept.put("account", account);
                 accept.put("tls", tls.orElse(null));
                 NatsVersion version = topology.natsVersion();
@@ -126,6 +150,9 @@ public final class NatsConfigRenderer {
         Map<String, Object> remote = new LinkedHashMap<>();
         remote.put("peer", link.acceptingRegion());
         remote.put("url", env(link.remoteUrl().key()));
+        if (scope.topology().auth().leafnodes() instanceof Login.Creds) {
+            remote.put("credentials", quote(PodLayout.credsFile(PodLayout.LEAFNODE_CREDS)));
+        }
         remote.put("account", account);
         remote.put("tls", tls.orElse(null));
         List<String> denyImports = SovereigntyFence.denyImports(region);
@@ -141,6 +168,11 @@ public final class NatsConfigRenderer {
             remote.put("denyExports", quoteAll(SovereigntyFence.denyExports(region)));
         }
         return remote;
+    }
+
+    /** How the config names an account: its name, or in operator mode its public key (validation makes sure it has one). */
+    private static String accountName(Account account) {
+        return account.configName().orElse(account.name());
     }
 
     private static Optional<Map<String, Object>> tls(Optional<TlsSource> source, String kind) {

@@ -1,9 +1,12 @@
 package io.teei.nats.manifests.render.runbook;
 
+import io.teei.nats.manifests.model.Account;
 import io.teei.nats.manifests.model.Durations;
 import io.teei.nats.manifests.model.LeafnodeLink;
+import io.teei.nats.manifests.model.Login;
 import io.teei.nats.manifests.model.NatsVersion;
 import io.teei.nats.manifests.model.Region;
+import io.teei.nats.manifests.model.SecretKeyRef;
 import io.teei.nats.manifests.model.SovereigntyZone;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.Topology;
@@ -63,11 +66,23 @@ public final class Runbook {
                 ? List.of("`NatsMirrorLagging` fires in " + words(failovers.stream().map(f -> f.replica().name()).toList()))
                 : List.of());
         view.put("singleNode", singleNode(topology, primary));
-        view.put("appUser", topology.accounts().app().user());
-        view.put("systemUser", topology.accounts().system().user());
-        view.put("appPassword", topology.accounts().app().password().key());
-        view.put("systemPassword", topology.accounts().system().password().key());
-        view.put("secretName", topology.accounts().app().password().secretName());
+        Account app = topology.accounts().app();
+        Account system = topology.accounts().system();
+        if (app.login() instanceof Login.Password appUser && system.login() instanceof Login.Password systemUser) {
+            view.put("logins", "the passwords of the\napplication user (" + appUser.user() + ") and of the system user ("
+                    + systemUser.user() + ")");
+            view.put("appValue", "'<password>'");
+            view.put("systemValue", "'<password>'");
+        } else {
+            view.put("logins", "the `.creds` files (their content) of a user of the\napplication account (" + app.name()
+                    + ") and of a user of the system account (" + system.name() + ")");
+            view.put("appValue", "\"$(cat app.creds)\"");
+            view.put("systemValue", "\"$(cat sys.creds)\"");
+        }
+        SecretKeyRef appKey = app.login().secretKeys().get(0);
+        view.put("appKey", appKey.key());
+        view.put("systemKey", system.login().secretKeys().get(0).key());
+        view.put("secretName", appKey.secretName());
         view.put("clientTls", topology.tls().client().isPresent());
         view.put("specDir", specDir);
         // The goals read nats/ unless told otherwise.

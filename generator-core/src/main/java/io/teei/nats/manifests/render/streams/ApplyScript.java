@@ -1,5 +1,6 @@
 package io.teei.nats.manifests.render.streams;
 
+import io.teei.nats.manifests.model.Login;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.Topology;
@@ -23,7 +24,8 @@ public final class ApplyScript {
         view.put("namespace", topology.namespace());
         view.put("service", Names.of(topology).clientService());
         view.put("port", topology.ports().client());
-        view.put("user", topology.accounts().app().user());
+        view.put("login", topology.accounts().app().login() instanceof Login.Password password
+                ? "NATS_USER=" + password.user() + " NATS_PASSWORD=..." : "NATS_CREDS=<a .creds file of the application account>");
         view.put("streams", region.streams().stream()
                 .sorted(Comparator.comparing((Stream s) -> s.mirror().isPresent()))
                 .map(s -> "'" + s.name().replace("'", "'\\''") + "'").toList());

@@ -67,6 +67,16 @@ class RunbookTest {
         assertThat(Runbook.markdown(load(spec))).contains("add `--ca <file>` (`-Dnats.ca=<file>`)");
     }
 
+    @Test
+    void inOperatorModeTheCommandsLogInWithTheCredsFiles() {
+        Path spec = SpecFixture.operatorMode(dir, io.teei.nats.manifests.tools.TestOperator.create("TEEI"), "full").dir();
+        String runbook = Runbook.markdown(load(spec));
+        assertThat(runbook).contains("the `.creds` files (their content) of a user of the\napplication account (APP) and of a user"
+                + " of the system account (SYS)", "`NATS_APP_CREDS` and `NATS_SYS_CREDS`",
+                "export NATS_APP_CREDS=\"$(cat app.creds)\" NATS_SYS_CREDS=\"$(cat sys.creds)\"");
+        assertThat(runbook).doesNotContain("PASSWORD");
+    }
+
     /** Each alert and metric the runbook tells the reader to watch is one the region's PrometheusRule has. */
     @Test
     void everyAlertTheRunbookCitesIsRendered() {

@@ -1,0 +1,127 @@
+package io.teei.nats.manifests.validate;
+
+import io.teei.nats.manifests.diag.RuleId;
+import io.teei.nats.manifests.model.Account;
+import io.teei.nats.manifests.model.Login;
+import io.teei.nats.manifests.model.NatsJwt;
+import io.teei.nats.manifests.model.Operator;
+import io.teei.nats.manifests.model.Topology;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Operator (JWT) mode: the mistakes that keep the link or the servers down and that the spec
+ * shows, since it holds the operator's and the accounts' JWTs (public) and, optionally, the
+ * public half of each {@code .creds} file. What the servers would do is in the messages, as
+ * measured on 2.15.1 and 2.10.27.
+ */
+final class OperatorRules {
+
+    private OperatorRules() {
+    }
+
+    static void check(Topology topology, Findings findings) {
+        if (topology.operator().isEmpty()) {
+            return;
+        }
+        Operator operator = topology.operator().get();
+        Optional<NatsJwt> operatorJwt = read("operator.jwt", operator.jwt(), "operator", findings);
+        operatorJwt.filter(jwt -> !jwt.issuer().equals(jwt.subject())).ifPresent(jwt -> findings.error(RuleId.OPERATOR_JWT,
+                "operator.jwt", "the operator JWT is issued by " + jwt.issuer() + ", not by the operator " + jwt.subject()
+                        + " itself", "use the operator's own JWT: 'nsc describe operator --raw'"));
+        List<String> operatorKeys = new ArrayList<>();
+        operatorJwt.ifPresent(jwt -> {
+            operatorKeys.add(jwt.subject());
+            operatorKeys.addAll(jwt.signingKeys());
+        });
+        Optional<NatsJwt> system = account("accounts.system", topology.accounts().system(), operatorJwt, operatorKeys, findings);
+        Optional<NatsJwt> app = account("accounts.app", topology.accounts().app(), operatorJwt, operatorKeys, findings);
+        if (system.isPresent() && app.isPresent() && system.get().subject().equals(app.get().subject())) {
+            findings.error(RuleId.OPERATOR_JWT, "accounts.app.jwt", "the application account is the system account ("
+                    + app.get().subject() + ")", "give the application its own account: 'nsc add account --name APP'");
+        }
+        if (operatorJwt.isPresent() && system.isPresent()) {
+            String named = operatorJwt.get().claims().path("nats").path("system_account").asText();
+            if (!named.isEmpty() && !named.equals(system.get().subject())) {
+                findings.error(RuleId.OPERATOR_SYSTEM_ACCOUNT, "accounts.system.jwt", "the operator JWT names " + named
+                        + " as its system account, but accounts.system is " + system.get().subject() + " ("
+                        + system.get().name() + "); the servers would take one and the operator's tools the other",
+                        "give accounts.system the JWT of " + named + " ('nsc describe account --name SYS --raw'), or make this"
+                                + " account the operator's system account ('nsc edit operator --system-account')");
+            }
+        }
+        app.ifPresent(jwt -> {
+            var limits = jwt.claims().path("nats").path("limits");
+            if (limits.path("disk_storage").asLong(0) == 0 && limits.path("mem_storage").asLong(0) == 0) {
+                findings.error(RuleId.ACCOUNT_JETSTREAM, "accounts.app.jwt", "the application account's JWT allows no"
+                        + " JetStream storage (limits disk_storage and mem_storage are 0), so no stream or mirror can be created",
+                        "allow it: 'nsc edit account --name APP --js-disk-storage -1 --js-mem-storage -1' (or the sizes you want)");
+            }
+        });
+        user("auth.leafnodes.userJwt", topology.auth().leafnodes(), topology.accounts().app(), app, "the leafnode link's", findings);
+        user("accounts.app.userJwt", topology.accounts().app().login(), topology.accounts().app(), app, "the application's",
+                findings);
+        user("accounts.system.userJwt", topology.accounts().system().login(), topology.accounts().system(), system,
+                "the system user's", findings);
+    }
+
+    private static Optional<NatsJwt> read(String path, String text, String kind, Findings findings) {
+        Optional<NatsJwt> jwt = NatsJwt.parse(text);
+        if (jwt.isEmpty()) {
+            findings.error(RuleId.OPERATOR_JWT, path, "not a NATS JWT (three base64url parts, the second JSON claims)",
+                    "paste the " + kind + " JWT as 'nsc describe " + kind + " --raw' prints it, on one line");
+        } else if (!jwt.get().type().equals(kind)) {
+            findings.error(RuleId.OPERATOR_JWT, path, "a JWT of a" + (jwt.get().type().startsWith("a") ? "n " : " ")
+                    + jwt.get().type() + ", not of " + (kind.startsWith("a") ? "an " : "a ") + kind,
+                    "paste the " + kind + " JWT ('nsc describe " + kind + " --raw')");
+            return Optional.empty();
+        } else if (!jwt.get().signatureValid()) {
+            findings.error(RuleId.OPERATOR_JWT, path, "the " + kind + " JWT's signature does not verify with its issuer "
+                    + jwt.get().issuer() + ": it was changed after signing or cut short",
+                    "paste it again from 'nsc describe " + kind + " --raw'");
+            return Optional.empty();
+        }
+        return jwt;
+    }
+
+    private static Optional<NatsJwt> account(String path, Account account, Optional<NatsJwt> operator, List<String> operatorKeys,
+                                             Findings findings) {
+        Optional<NatsJwt> jwt = read(path + ".jwt", account.jwt().orElse(""), "account", findings);
+        if (jwt.isPresent() && operator.isPresent() && !operatorKeys.contains(jwt.get().issuer())) {
+            findings.error(RuleId.OPERATOR_JWT, path + ".jwt", "account " + jwt.get().name() + " (" + jwt.get().subject()
+                    + ") is signed by " + jwt.get().issuer() + ", which is neither operator " + operator.get().name()
+                    + " nor one of its signing keys: the servers refuse every login to it",
+                    "sign the account with this operator ('nsc' with the operator of operator.jwt), or use that operator's JWT");
+            return Optional.empty();
+        }
+        return jwt;
+    }
+
+    private static void user(String path, Login login, Account account, Optional<NatsJwt> accountJwt, String whose,
+                             Findings findings) {
+        if (!(login instanceof Login.Creds creds) || creds.userJwt().isEmpty() || accountJwt.isEmpty()) {
+            return;
+        }
+        Optional<NatsJwt> user = read(path, creds.userJwt().get(), "user", findings);
+        if (user.isEmpty()) {
+            return;
+        }
+        NatsJwt owner = accountJwt.get();
+        String claimed = user.get().issuerAccount().orElse(user.get().issuer());
+        List<String> accountKeys = new ArrayList<>(List.of(owner.subject()));
+        accountKeys.addAll(owner.signingKeys());
+        if (!claimed.equals(owner.subject())) {
+            findings.error(RuleId.USER_JWT, path, whose + " user " + user.get().name() + " belongs to account " + claimed
+                    + ", not to " + account.name() + " (" + owner.subject() + "), the only one of that name the servers know:"
+                    + " they refuse it (Authorization Violation)",
+                    "issue the user in account " + account.name() + ": 'nsc add user --account " + account.name() + " --name <user>'");
+        } else if (!accountKeys.contains(user.get().issuer())) {
+            findings.error(RuleId.USER_JWT, path, whose + " user " + user.get().name() + " is signed by " + user.get().issuer()
+                    + ", which is neither account " + account.name() + " nor one of its signing keys: the servers refuse it"
+                    + " (User JWT issuer is not known)",
+                    "sign it with the account or add the key to its signing keys ('nsc edit account --name " + account.name()
+                            + " --sk <key>'), then paste the account's new JWT");
+        }
+    }
+}

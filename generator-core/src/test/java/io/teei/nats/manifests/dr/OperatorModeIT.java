@@ -1,0 +1,150 @@
+package io.teei.nats.manifests.dr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.teei.nats.manifests.SpecFixture;
+import io.teei.nats.manifests.model.Stream;
+import io.teei.nats.manifests.tools.RenderedReference;
+import io.teei.nats.manifests.tools.TestCertificates;
+import io.teei.nats.manifests.tools.TestOperator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reference topology in operator mode, run for real: keys and JWTs made in the test with the
+ * NATS Java client, both regions trusting the operator with the full resolver on the data volume,
+ * the leafnode link logging in with a {@code .creds} file mounted from the Secret. Formation,
+ * mirrors and the sovereignty fence (with the same negative control as with passwords) work, the
+ * operations jar logs in with the {@code .creds} files, and a {@code .creds} file of another
+ * operator is refused. An integration test (failsafe, after {@code package}) for the jar.
+ */
+class OperatorModeIT {
+
+    private static final String US = "us-east-1";
+    private static final String EU = "eu-central-1";
+    private static final int MESSAGES = 1_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void inOperatorModeTheTopologyFormsMirrorsKeepsGdprDataHomeAndRefusesAnotherOperatorsCreds() throws Exception {
+        long start = System.currentTimeMillis();
+        TestOperator operator = TestOperator.create("TEEI");
+        Path spec = SpecFixture.operatorMode(dir.resolve("spec"), operator, "full").dir();
+        RenderedReference rendered = RenderedReference.of(spec, dir.resolve("k8s"));
+        List<String> figures = new ArrayList<>();
+        try (DrLab lab = new DrLab(rendered, dir.resolve("lab"), operator)) {
+            lab.start(US);
+            lab.start(EU);
+            for (String region : List.of(US, EU)) {
+                DrLab.Readiness ready = lab.awaitReady(region);
+                String leader = lab.assertFormed(region);
+                assertThat(lab.monitor(region, 0, "/varz").path("trusted_operators_jwt").path(0).asText()).isEqualTo(operator.operatorJwt);
+                figures.add(region + ": every probe passed at " + ready.describe() + "; meta leader " + leader + " of all "
+                        + lab.replicas(region) + " nodes; the servers trust operator TEEI and resolve accounts from "
+                        + lab.topology().jetStream().storeDir() + "/jwt, seeded with SYS and APP");
+            }
+            DrLab.awaitTrue("EU leafnode links", () -> lab.leafnodes(EU) == lab.replicas(EU), 60_000);
+            List<String> boundTo = new ArrayList<>();
+            for (int i = 0; i < lab.replicas(US); i++) {
+                lab.monitor(US, i, "/leafz").path("leafs").forEach(leaf -> boundTo.add(leaf.path("account").asText()));
+            }
+            assertThat(boundTo).as("accounts the US binds the EU links to").hasSize(lab.replicas(EU))
+                    .containsOnly(operator.appPublicKey);
+            figures.add(EU + ": " + lab.leafnodes(EU) + " leafnode links, each logged in with the .creds file mounted from"
+                    + " Secret key NATS_LEAFNODE_CREDS and bound to APP (" + operator.appPublicKey.substring(0, 8) + "...) on " + US);
+
+            try (Agent us = lab.client(US); Agent eu = lab.client(EU)) {
+                lab.createStreams(US, us);
+                lab.createStreams(EU, eu);
+                for (Stream mirror : lab.topology().region(EU).orElseThrow().streams()) {
+                    if (mirror.mirror().isEmpty()) {
+                        continue;
+                    }
+                    String sourceName = mirror.mirror().get().stream();
+                    Stream source = lab.topology().region(US).orElseThrow().stream(sourceName).orElseThrow();
+                    assertThat(us.call("publish " + source.subjects().get(0).replace(">", "jwt") + " " + MESSAGES + " " + sourceName))
+                            .startsWith("acked " + MESSAGES);
+                    String info = us.call("info " + sourceName);
+                    DrLab.awaitTrue(mirror.name() + " catching up", () -> eu.call("info " + mirror.name()).equals(info), 60_000);
+                    figures.add(mirror.name() + " equals " + sourceName + " after " + MESSAGES + " messages: " + info);
+                }
+
+                DrLab.OpsRun[] health = new DrLab.OpsRun[1];
+                DrLab.awaitTrue("`health` green", () -> (health[0] = lab.ops(EU, spec, "health")).exitCode() == 0, 60_000);
+                assertThat(health[0].stdout()).as(health[0].output()).contains("us-east-1 (primary): OK", "eu-central-1 (replica): OK");
+                figures.add("`java -jar ...-ops.jar health`, logged in with the application's and the system user's .creds"
+                        + " (their content in NATS_APP_CREDS and NATS_SYS_CREDS): exit 0, every region OK (" + health[0].millis() + " ms)");
+
+                SovereigntyAttack guarded = SovereigntyAttack.run(lab, us, eu, "jwt-1").assertNoLeak();
+                figures.add("with the rendered deny rules, from " + US + ": " + guarded.describe());
+                lab.restart(EU, SovereigntyAttack.withoutDenyRules(lab, EU));
+                SovereigntyAttack unguarded = SovereigntyAttack.run(lab, us, eu, "jwt-2");
+                lab.restart(EU, UnaryOperator.identity());
+                assertThat(unguarded.mirrored() + unguarded.sourced() + unguarded.subscribed()).as("leaks without the deny rules")
+                        .isPositive();
+                assertThat(unguarded.api()).startsWith("answered");
+                assertThat(unguarded.eavesdropped()).as("EU-only messages on _INBOX.> without the deny rules").isPositive();
+                figures.add("negative control, the same EU config with only its deny rules removed: " + unguarded.describe()
+                        + "; so the test can fail, and with the rendered config nothing EU-only reached the US");
+            }
+
+            figures.add(assertAnotherOperatorsCredsAreRefused(lab));
+            DrReport.get().scenario("15. Operator (JWT) mode", lab.topology().natsVersion(), System.currentTimeMillis() - start, figures);
+        }
+    }
+
+    /**
+     * A server of another operator dials the US leafnode port with a certificate the US trusts and
+     * a {@code .creds} file of its own operator's APP account: TLS passes, the login does not.
+     */
+    private static String assertAnotherOperatorsCredsAreRefused(DrLab lab) throws Exception {
+        TestOperator other = TestOperator.create("OTHER");
+        Path certs = lab.dir().resolve("other-operator-certs");
+        TestCertificates.issue(lab.ca(), certs, List.of("impostor.test"));
+        Path creds = lab.dir().resolve("other-operator-leafnode.creds");
+        Files.writeString(creds, other.leafnodeCreds);
+        String host = lab.topology().region(US).orElseThrow().network().leafnodeHostname().orElseThrow();
+        long usLog = Files.size(lab.serverLog(US, 0)) + Files.size(lab.serverLog(US, 1)) + Files.size(lab.serverLog(US, 2));
+        Process impostor = lab.impostor(US, "other-operator-leaf", """
+                server_name: other-operator-leaf
+                listen: "127.0.0.1:4223"
+                http: "127.0.0.1:8223"
+                leafnodes {
+                  remotes: [ { urls: [ "tls://%s:%d" ], credentials: "%s",
+                    tls: { cert_file: "%s/tls.crt", key_file: "%s/tls.key", ca_file: "%s/ca.crt" } } ]
+                }
+                """.formatted(host, lab.topology().ports().leafnode(), creds, certs, certs, certs));
+        try {
+            Path impostorLog = lab.dir().resolve("other-operator-leaf.log");
+            DrLab.awaitTrue("the other operator's server to be refused", () -> {
+                try {
+                    return Files.exists(impostorLog) && Files.readString(impostorLog).toLowerCase(java.util.Locale.ROOT)
+                            .contains("authorization violation");
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }, 20_000);
+            assertThat(lab.impostorMonitor(US, 8223, "/leafz").path("leafnodes").asInt()).as("links of the other operator's server")
+                    .isZero();
+            assertThat(lab.leafnodes(US)).as("US leafnode connections").isEqualTo(lab.replicas(EU));
+            StringBuilder logged = new StringBuilder();
+            for (int i = 0; i < lab.replicas(US); i++) {
+                logged.append(Files.readString(lab.serverLog(US, i)));
+            }
+            assertThat(logged.length()).isGreaterThan((int) usLog);
+            assertThat(logged.toString()).contains("Authentication Failure");
+            return "a server of another operator (its own APP account and leafnode user) with a certificate the US trusts was"
+                    + " refused: it logged \"Authorization Violation\", " + US + " \"Leafnode connection closed: Authentication"
+                    + " Failure\"; " + US + " keeps " + lab.leafnodes(US) + " leafnode connections, all from " + EU;
+        } finally {
+            impostor.destroy();
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.teei.nats.manifests.tools;
+
+import io.nats.client.NKey;
+import io.nats.client.support.JwtUtils;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+
+/**
+ * A NATS operator made in the test with the NATS Java client, as {@code nsc} would make one: the
+ * operator, its system account SYS and application account APP (JetStream allowed), and users of
+ * them (the leafnode link's, the application's, the system user), each with a {@code .creds}
+ * file. jnats issues user JWTs; operator and account JWTs go through its generic JWT signer with
+ * the claims {@code nsc} writes.
+ */
+public final class TestOperator {
+
+    public final String operatorJwt;
+    public final String systemPublicKey;
+    public final String systemJwt;
+    public final String appPublicKey;
+    public final String appJwt;
+    public final String leafnodeUserJwt;
+    public final String leafnodeCreds;
+    public final String appCreds;
+    public final String systemCreds;
+    private final NKey app;
+    private final NKey operator;
+    private final String operatorKey;
+
+    private TestOperator(String name) {
+        try {
+            SecureRandom random = new SecureRandom();
+            operator = NKey.createOperator(random);
+            NKey system = NKey.createAccount(random);
+            app = NKey.createAccount(random);
+            operatorKey = new String(operator.getPublicKey());
+            systemPublicKey = new String(system.getPublicKey());
+            appPublicKey = new String(app.getPublicKey());
+            long now = JwtUtils.currentTimeSeconds();
+            operatorJwt = JwtUtils.issueJWT(operator, operatorKey, name, null, now, operatorKey,
+                    () -> "{\"type\":\"operator\",\"version\":2,\"system_account\":\"" + systemPublicKey + "\"}");
+            systemJwt = JwtUtils.issueJWT(operator, systemPublicKey, "SYS", null, now, operatorKey,
+                    () -> "{\"limits\":{\"subs\":-1,\"data\":-1,\"payload\":-1,\"imports\":-1,\"exports\":-1,\"wildcards\":true,"
+                            + "\"conn\":-1,\"leaf\":-1},\"type\":\"account\",\"version\":2}");
+            appJwt = JwtUtils.issueJWT(operator, appPublicKey, "APP", null, now, operatorKey,
+                    () -> "{\"limits\":{\"subs\":-1,\"data\":-1,\"payload\":-1,\"imports\":-1,\"exports\":-1,\"wildcards\":true,"
+                            + "\"conn\":-1,\"leaf\":-1,\"mem_storage\":-1,\"disk_storage\":-1,\"streams\":-1,\"consumer\":-1},"
+                            + "\"type\":\"account\",\"version\":2}");
+            NKey leafnodeUser = NKey.createUser(random);
+            leafnodeUserJwt = JwtUtils.issueUserJWT(app, appPublicKey, new String(leafnodeUser.getPublicKey()), "leafnode");
+            leafnodeCreds = creds(leafnodeUserJwt, leafnodeUser);
+            appCreds = user(app, appPublicKey, "app");
+            systemCreds = user(system, systemPublicKey, "admin");
+        } catch (GeneralSecurityException | IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A new operator with fresh keys. */
+    public static TestOperator create(String name) {
+        return new TestOperator(name);
+    }
+
+    /** The JWT of another account of this operator, neither SYS nor APP. */
+    public String otherAccountJwt() {
+        try {
+            String key = new String(NKey.createAccount(new SecureRandom()).getPublicKey());
+            return JwtUtils.issueJWT(operator, key, "OTHER", null, JwtUtils.currentTimeSeconds(), operatorKey,
+                    () -> "{\"type\":\"account\",\"version\":2}");
+        } catch (GeneralSecurityException | IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** APP's JWT as an operator who forgot JetStream would issue it: no storage limits, so none. */
+    public String appJwtWithoutJetStream() {
+        try {
+            return JwtUtils.issueJWT(operator, appPublicKey, "APP", null, JwtUtils.currentTimeSeconds(), operatorKey,
+                    () -> "{\"limits\":{\"subs\":-1,\"conn\":-1,\"leaf\":-1},\"type\":\"account\",\"version\":2}");
+        } catch (GeneralSecurityException | IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A user JWT for the leafnode link signed by a key that is not the application account's: the servers refuse it. */
+    public String foreignLeafnodeUserJwt() {
+        try {
+            SecureRandom random = new SecureRandom();
+            NKey rogue = NKey.createAccount(random);
+            return JwtUtils.issueUserJWT(rogue, appPublicKey, new String(NKey.createUser(random).getPublicKey()), "leafnode");
+        } catch (GeneralSecurityException | IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String user(NKey account, String accountKey, String name) throws GeneralSecurityException, IOException {
+        NKey user = NKey.createUser(new SecureRandom());
+        return creds(JwtUtils.issueUserJWT(account, accountKey, new String(user.getPublicKey()), name), user);
+    }
+
+    private static String creds(String jwt, NKey user) throws GeneralSecurityException, IOException {
+        return String.format(JwtUtils.NATS_USER_JWT_FORMAT, jwt, new String(user.getSeed()));
+    }
+
+    /**
+     * The spec edits that put the reference topology into operator mode with this operator: the
+     * operator block, the accounts as JWTs with the Secret keys of their users' {@code .creds},
+     * and the leafnode link's {@code .creds} (with its user JWT, so validation can check it).
+     */
+    public String operatorBlock(String resolver) {
+        return "operator:\n  jwt: " + operatorJwt + "\n  resolver: " + resolver + "\n\n";
+    }
+
+    public String accountsBlock() {
+        return "accounts:\n  system:\n    name: SYS\n    jwt: " + systemJwt + "\n    credentials: NATS_SYS_CREDS\n"
+                + "  app:\n    name: APP\n    jwt: " + appJwt + "\n    credentials: NATS_APP_CREDS\n";
+    }
+
+    public String leafnodesBlock() {
+        return "  leafnodes:\n    credentials: NATS_LEAFNODE_CREDS\n    userJwt: " + leafnodeUserJwt + "\n";
+    }
+}
