@@ -54,14 +54,14 @@ class CertificateRotationTest {
 
                 // 1. Renewal: a new certificate from the same CA in every pod of both regions.
                 Map<String, Path> renewed = issueAll(lab, lab.ca(), null, "renewed", 1);
-                Set<String> before = peersOf(lab, US);
+                Set<String> before = connectionsOf(lab, US);
                 assertThat(before).hasSize(lab.replicas(EU));
                 String reloaded = installAndReload(lab, renewed);
-                assertThat(lab.leafnodes(EU)).as("EU links right after the reload").isEqualTo(lab.replicas(EU));
-                assertThat(peersOf(lab, US)).as("the links stayed: same connections, the certificates of their handshakes")
+                assertThat(connectionsOf(lab, US)).as("the links stayed: the same connections (cid and start) on every US node")
                         .isEqualTo(before);
+                assertThat(connectionsOf(lab, EU)).as("and on every EU node").hasSize(lab.replicas(EU));
                 figures.add("renewal (same CA): every pod of both regions reloaded (" + reloaded + "); the "
-                        + lab.replicas(EU) + " links stayed up on their connections");
+                        + lab.replicas(EU) + " links stayed up on the same connections (cid and start time in /connz)");
                 figures.add("a new handshake with each US leafnode port presents the renewed certificate: "
                         + assertPresented(lab, probe, renewed));
                 figures.add(relink(lab, renewed, "renewed"));
@@ -225,12 +225,15 @@ class CertificateRotationTest {
         Set<String> eu = new HashSet<>();
         Set<String> us = new HashSet<>();
         certificates.forEach((pod, files) -> (pod.startsWith(EU) ? eu : us).add(TestCertificates.sha256(TestCertificates.read(files.resolve("tls.crt")))));
+        Set<String> old = connectionsOf(lab, EU);
         long cut = System.currentTimeMillis();
         for (int i = 0; i < lab.replicas(EU); i++) {
             lab.cutLeafnodeConnections(EU, i);
         }
-        DrLab.awaitTrue("EU links back after the cut", () -> lab.leafnodes(EU) == lab.replicas(EU)
-                && lab.leafnodes(US) == lab.replicas(EU), 30_000);
+        DrLab.awaitTrue("new EU links after the cut", () -> {
+            Set<String> now = connectionsOf(lab, EU);
+            return now.size() == lab.replicas(EU) && java.util.Collections.disjoint(now, old) && lab.leafnodes(US) == lab.replicas(EU);
+        }, 30_000);
         long back = System.currentTimeMillis() - cut;
         List<String> seenByUs = new ArrayList<>();
         for (int i = 0; i < lab.replicas(US); i++) {
@@ -243,13 +246,15 @@ class CertificateRotationTest {
         return "links cut and back in " + back + " ms, both ends presenting the certificates " + what;
     }
 
-    /** The certificates the other ends presented on all of the region's leafnode connections. */
-    private static Set<String> peersOf(DrLab lab, String region) {
-        Set<String> peers = new java.util.TreeSet<>();
+    /** Every leafnode connection of the region's nodes, as {@code node/cid@start}. */
+    private static Set<String> connectionsOf(DrLab lab, String region) {
+        Set<String> connections = new java.util.TreeSet<>();
         for (int i = 0; i < lab.replicas(region); i++) {
-            peers.addAll(lab.leafnodePeerCertificates(region, i));
+            for (String connection : lab.leafnodeConnections(region, i)) {
+                connections.add(i + "/" + connection);
+            }
         }
-        return peers;
+        return connections;
     }
 
     private static long[] logSizes(DrLab lab, String region) throws Exception {

@@ -538,6 +538,17 @@ final class DrLab implements AutoCloseable {
         return peers;
     }
 
+    /** Each of the pod's leafnode connections as {@code cid@start} (from {@code /connz}): a new connection has a new one. */
+    List<String> leafnodeConnections(String region, int ordinal) {
+        List<String> connections = new ArrayList<>();
+        monitor(region, ordinal, "/connz?auth=true").path("connections").forEach(c -> {
+            if ("Leafnode".equals(c.path("kind").asText())) {
+                connections.add(c.path("cid").asText() + "@" + c.path("start").asText());
+            }
+        });
+        return connections;
+    }
+
     private ContainerPaths podPaths(String region, int ordinal) {
         return ContainerPaths.of(regions.get(region).container, dir.resolve(region).resolve(topology().name() + "-" + ordinal));
     }

@@ -39,8 +39,18 @@ public final class PodLayout {
     /** Longer than lame duck duration plus grace, so Kubernetes never kills a server mid-drain. */
     public static final long TERMINATION_GRACE_SECONDS = 60;
 
-    /** uid and gid of every container: non-root and at least 10000, as kube-score asks. */
+    /**
+     * uid and gid of nats-server and of the config reloader, which signals it: non-root and at
+     * least 10000, as kube-score asks; also the pod's fsGroup.
+     */
     public static final long RUN_AS = 10000;
+    /**
+     * uid and gid of the other containers (exporter, nats-box). The reloader makes the pod share
+     * one process namespace, and a process may read another's environment and files
+     * ({@code /proc/<pid>/environ}, {@code /proc/<pid>/root}) when it runs as the same uid: with
+     * a uid of their own they cannot read nats-server's passwords, TLS key or {@code .creds}.
+     */
+    public static final long RUN_AS_SIDECAR = 10001;
 
     private PodLayout() {
     }

@@ -85,7 +85,7 @@ public final class Containers {
         List<String> args = new ArrayList<>(List.of("-pid", PodLayout.PID_FILE));
         List<VolumeMount> mounts = new ArrayList<>();
         mounts.add(mount(CONFIG_VOLUME, PodLayout.CONFIG_DIR, true));
-        mounts.add(mount(PID_VOLUME, PodLayout.PID_DIR, false));
+        mounts.add(mount(PID_VOLUME, PodLayout.PID_DIR, true));
         PodLayout.CONFIG_FILES.forEach(file -> args.addAll(List.of("-config", PodLayout.CONFIG_DIR + "/" + file)));
         for (String kind : tlsKinds) {
             mounts.add(mount(kind + "-tls", PodLayout.certDir(kind), true));
@@ -118,7 +118,7 @@ public final class Containers {
                         .withNewPort("metrics").endHttpGet().withPeriodSeconds(30).withTimeoutSeconds(5).build())
                 .withLivenessProbe(new ProbeBuilder().withNewTcpSocket().withNewPort("metrics").endTcpSocket()
                         .withPeriodSeconds(30).withTimeoutSeconds(5).build())
-                .withSecurityContext(restricted())
+                .withSecurityContext(restricted(PodLayout.RUN_AS_SIDECAR))
                 .build();
     }
 
@@ -134,7 +134,7 @@ public final class Containers {
                 .addAllToEnv(natsBoxLogin(topology))
                 .withResources(resources("10m", "16Mi", "200m", "128Mi"))
                 .withVolumeMounts(natsBoxMounts(topology))
-                .withSecurityContext(restricted())
+                .withSecurityContext(restricted(PodLayout.RUN_AS_SIDECAR))
                 .build();
     }
 
@@ -162,12 +162,17 @@ public final class Containers {
     }
 
     static SecurityContext restricted() {
+        return restricted(PodLayout.RUN_AS);
+    }
+
+    /** Non-root as {@code uid} (its group too), no privilege escalation, no capabilities, read-only root, RuntimeDefault seccomp. */
+    static SecurityContext restricted(long uid) {
         return new SecurityContextBuilder()
                 .withAllowPrivilegeEscalation(false)
                 .withReadOnlyRootFilesystem(true)
                 .withRunAsNonRoot(true)
-                .withRunAsUser(PodLayout.RUN_AS)
-                .withRunAsGroup(PodLayout.RUN_AS)
+                .withRunAsUser(uid)
+                .withRunAsGroup(uid)
                 .withNewCapabilities().withDrop("ALL").endCapabilities()
                 .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
                 .build();

@@ -77,6 +77,10 @@ class KubernetesPolicyTest {
                 breaking("aPodWithoutFsGroupIsReported", PolicyCheck.NON_ROOT_WITH_HIGH_IDS,
                         b -> securityContext(podSpec(b)).remove("fsGroup"),
                         NATS_STATEFULSET + ": pod securityContext.fsGroup is null, not >= 10000"),
+                breaking("aSidecarSharingNatsServersUidIsReported", PolicyCheck.SHARED_PROCESS_NAMESPACE_UIDS,
+                        b -> securityContext(container(b, "nats-box")).put("runAsUser", 10000),
+                        NATS_STATEFULSET + " container nats-box: runs as uid 10000, nats-server's, in a shared process namespace,"
+                                + " so it can read nats-server's environment and files"),
                 breaking("aContainerAddingACapabilityIsReported", PolicyCheck.RESTRICTED_SECURITY_CONTEXT,
                         b -> map(securityContext(container(b, "nats-box")), "capabilities")
                                 .put("add", new ArrayList<>(List.of("NET_RAW"))),

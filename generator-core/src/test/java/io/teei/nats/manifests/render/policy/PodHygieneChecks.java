@@ -59,6 +59,34 @@ final class PodHygieneChecks {
         return violations;
     }
 
+    /**
+     * In a pod that shares its process namespace, a process reads another's environment
+     * ({@code /proc/<pid>/environ}) and files ({@code /proc/<pid>/root}) when it runs as the same
+     * uid: only the config reloader, which must signal nats-server, may share its uid.
+     */
+    static List<String> onlyTheReloaderSharesTheServersUid(Map<String, List<Map<String, Object>>> built) {
+        List<String> violations = new ArrayList<>();
+        for (Workload workload : Workload.in(built)) {
+            if (!Boolean.TRUE.equals(workload.podSpec().get("shareProcessNamespace"))) {
+                continue;
+            }
+            Object podUid = map(workload.podSpec(), "securityContext").get("runAsUser");
+            Map<String, Object> uids = new java.util.LinkedHashMap<>();
+            for (Container container : workload.containers()) {
+                Map<String, Object> own = map(container.spec(), "securityContext");
+                uids.put(container.name(), own.containsKey("runAsUser") ? own.get("runAsUser") : podUid);
+            }
+            Object server = uids.get(Container.NATS);
+            uids.forEach((name, uid) -> {
+                if (!name.equals(Container.NATS) && !name.equals("reloader") && java.util.Objects.equals(uid, server)) {
+                    violations.add(workload + " container " + name + ": runs as uid " + uid + ", nats-server's, in a shared"
+                            + " process namespace, so it can read nats-server's environment and files");
+                }
+            });
+        }
+        return violations;
+    }
+
     static List<String> noSecretLiteralInEnvironment(Map<String, List<Map<String, Object>>> built) {
         List<String> violations = new ArrayList<>();
         for (Workload workload : Workload.in(built)) {

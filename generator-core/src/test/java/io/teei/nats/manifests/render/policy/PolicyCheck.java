@@ -37,7 +37,9 @@ enum PolicyCheck {
     GRACE_OUTLASTS_LAME_DUCK("pods killed before nats-server finishes lame duck mode",
             PodHygieneChecks::terminationGraceOutlastsLameDuck),
     REFERENCES_DEFINED_EARLIER("environment references Kubernetes leaves unexpanded",
-            PodHygieneChecks::environmentReferencesDefinedEarlier);
+            PodHygieneChecks::environmentReferencesDefinedEarlier),
+    SHARED_PROCESS_NAMESPACE_UIDS("containers that can read nats-server's environment and files through a shared process namespace",
+            PodHygieneChecks::onlyTheReloaderSharesTheServersUid);
 
     private final String violationsAre;
     private final Function<Map<String, List<Map<String, Object>>>, List<String>> check;
