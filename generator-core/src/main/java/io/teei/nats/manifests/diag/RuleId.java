@@ -36,6 +36,7 @@ public enum RuleId {
             + " operator or one of its signing keys"),
     OPERATOR_SYSTEM_ACCOUNT("operator-system-account", "the system account is the one the operator JWT names"),
     ACCOUNT_JETSTREAM("account-jetstream", "in operator mode the application account's JWT allows JetStream"),
+    JWT_EXPIRY("jwt-expiry", "the JWTs the spec gives have not expired (a warning: it depends on the day of the run)"),
     USER_JWT("user-jwt", "a user JWT the spec gives belongs to its account: signed by the account or one of its signing keys"),
     LINK_NETWORK("link-network", "linked regions declare the addresses their NetworkPolicies and certificates need"),
     NETWORK_CIDR("network-cidr", "network addresses are valid CIDRs"),

@@ -13,7 +13,7 @@ import java.util.Optional;
  * A NATS JWT as nsc and the NATS libraries write it: a header, the claims and an ed25519
  * signature by the issuer's NKey, each base64url without padding. Only read here, never issued.
  */
-public record NatsJwt(String text, JsonNode claims, boolean signatureValid) {
+public record NatsJwt(JsonNode claims, boolean signatureValid) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,7 +36,7 @@ public record NatsJwt(String text, JsonNode claims, boolean signatureValid) {
             } catch (IllegalArgumentException | java.io.IOException | java.security.GeneralSecurityException notAKey) {
                 valid = false;
             }
-            return Optional.of(new NatsJwt(text.trim(), claims, valid));
+            return Optional.of(new NatsJwt(claims, valid));
         } catch (IllegalArgumentException | java.io.IOException notAJwt) {
             return Optional.empty();
         }

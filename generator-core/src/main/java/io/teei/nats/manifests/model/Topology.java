@@ -40,6 +40,14 @@ public record Topology(String name, String namespace, SortedMap<String, String> 
         Objects.requireNonNull(streamResources, "streamResources");
         regions = List.copyOf(regions);
         leafnodeLinks = List.copyOf(leafnodeLinks);
+        boolean creds = accounts.system().login() instanceof Login.Creds;
+        if (creds != operator.isPresent() || accounts.app().login() instanceof Login.Creds != creds
+                || auth.leafnodes() instanceof Login.Creds != creds || accounts.system().jwt().isPresent() != creds
+                || accounts.app().jwt().isPresent() != creds) {
+            throw new IllegalArgumentException("operator mode takes account JWTs and .creds logins everywhere, and only it does:"
+                    + " operator " + operator.isPresent() + ", system " + accounts.system() + ", app " + accounts.app()
+                    + ", leafnodes " + auth.leafnodes());
+        }
     }
 
     /**

@@ -118,8 +118,9 @@ final class RegionClient implements AutoCloseable {
         String user;
         if (account.login() instanceof Login.Creds creds) {
             user = "the .creds of account " + account.name();
-            options.authHandler(Nats.staticCredentials(endpoints.secret(creds.credentials().key(), "the .creds file (its content) of a user"
-                    + " of account " + account.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            String variable = creds.credentials().key();
+            options.authHandler(Nats.staticCredentials(credsFile(variable, endpoints.secret(variable, "the .creds file (its content) of a user"
+                    + " of account " + account.name())).getBytes(StandardCharsets.UTF_8)));
         } else {
             Login.Password login = (Login.Password) account.login();
             user = "user " + login.user();
@@ -144,6 +145,31 @@ final class RegionClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new OpsException("interrupted while connecting to region " + region.name(), e);
         }
+    }
+
+    /**
+     * The content of a {@code .creds} file: a user JWT and a user seed between their markers.
+     * Checked here because the client library rejects a bad one before it reaches a server, which
+     * would otherwise read as a region that does not answer.
+     */
+    static String credsFile(String variable, String value) {
+        String text = value.strip();
+        java.util.regex.Matcher seed = java.util.regex.Pattern.compile(
+                "-----BEGIN USER NKEY SEED-----\\s+(\\S+)\\s+-+END USER NKEY SEED-+").matcher(text);
+        boolean valid = text.contains("-----BEGIN NATS USER JWT-----") && seed.find();
+        if (valid) {
+            try {
+                io.nats.client.NKey.fromSeed(seed.group(1).toCharArray());
+            } catch (IllegalArgumentException | IllegalStateException notASeed) {
+                valid = false;
+            }
+        }
+        if (!valid) {
+            throw new OpsException("environment variable " + variable + " does not hold a .creds file (a user JWT and a user seed"
+                    + " between their BEGIN and END lines); it must hold the file's content, not its path: export " + variable
+                    + "=\"$(cat <file>.creds)\"");
+        }
+        return text;
     }
 
     private static SSLContext trusting(Path caFile) {

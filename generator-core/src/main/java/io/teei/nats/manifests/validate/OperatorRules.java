@@ -51,14 +51,10 @@ final class OperatorRules {
                                 + " account the operator's system account ('nsc edit operator --system-account')");
             }
         }
-        app.ifPresent(jwt -> {
-            var limits = jwt.claims().path("nats").path("limits");
-            if (limits.path("disk_storage").asLong(0) == 0 && limits.path("mem_storage").asLong(0) == 0) {
-                findings.error(RuleId.ACCOUNT_JETSTREAM, "accounts.app.jwt", "the application account's JWT allows no"
-                        + " JetStream storage (limits disk_storage and mem_storage are 0), so no stream or mirror can be created",
-                        "allow it: 'nsc edit account --name APP --js-disk-storage -1 --js-mem-storage -1' (or the sizes you want)");
-            }
-        });
+        app.filter(jwt -> !allowsJetStream(jwt)).ifPresent(jwt -> findings.error(RuleId.ACCOUNT_JETSTREAM, "accounts.app.jwt",
+                "the application account's JWT allows no JetStream storage (disk_storage and mem_storage are 0 in its limits and"
+                        + " in every tier of its tiered_limits), so no stream or mirror can be created",
+                "allow it: 'nsc edit account --name APP --js-disk-storage -1 --js-mem-storage -1' (or the sizes you want)"));
         user("auth.leafnodes.userJwt", topology.auth().leafnodes(), topology.accounts().app(), app, "the leafnode link's", findings);
         user("accounts.app.userJwt", topology.accounts().app().login(), topology.accounts().app(), app, "the application's",
                 findings);
@@ -66,8 +62,21 @@ final class OperatorRules {
                 "the system user's", findings);
     }
 
+    /** Storage in the account's limits, or in any tier of its per-replica-count limits ({@code nsc --js-tier}). */
+    private static boolean allowsJetStream(NatsJwt account) {
+        var nats = account.claims().path("nats");
+        List<com.fasterxml.jackson.databind.JsonNode> limits = new ArrayList<>(List.of(nats.path("limits")));
+        nats.path("limits").path("tiered_limits").forEach(limits::add);
+        nats.path("tiered_limits").forEach(limits::add);
+        return limits.stream().anyMatch(l -> l.path("disk_storage").asLong(0) != 0 || l.path("mem_storage").asLong(0) != 0);
+    }
+
     private static Optional<NatsJwt> read(String path, String text, String kind, Findings findings) {
         Optional<NatsJwt> jwt = NatsJwt.parse(text);
+        jwt.flatMap(NatsJwt::expires).filter(exp -> exp * 1000 < System.currentTimeMillis()).ifPresent(exp -> findings.warning(
+                RuleId.JWT_EXPIRY, path, "the " + kind + " JWT expired at " + java.time.Instant.ofEpochSecond(exp)
+                        + ": the servers refuse it, and everything that depends on it",
+                "issue a new one and paste it here (and into the .creds file, for a user)"));
         if (jwt.isEmpty()) {
             findings.error(RuleId.OPERATOR_JWT, path, "not a NATS JWT (three base64url parts, the second JSON claims)",
                     "paste the " + kind + " JWT as 'nsc describe " + kind + " --raw' prints it, on one line");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The reference topology in operator mode, run for real: keys and JWTs made in the test with the
  * NATS Java client, both regions trusting the operator with the full resolver on the data volume,
  * the leafnode link logging in with a {@code .creds} file mounted from the Secret. Formation,
- * mirrors and the sovereignty fence (with the same negative control as with passwords) work, the
+ * mirrors, the links logging in again after a US outage, and the sovereignty fence (with the same negative control as with passwords) work, the
  * operations jar logs in with the {@code .creds} files, and a {@code .creds} file of another
  * operator is refused. An integration test (failsafe, after {@code package}) for the jar.
  */
@@ -82,6 +82,17 @@ class OperatorModeIT {
                 figures.add("`java -jar ...-ops.jar health`, logged in with the application's and the system user's .creds"
                         + " (their content in NATS_APP_CREDS and NATS_SYS_CREDS): exit 0, every region OK (" + health[0].millis() + " ms)");
 
+                long stopped = System.currentTimeMillis();
+                DrLab.Readiness back = lab.restart(US, UnaryOperator.identity());
+                DrLab.awaitTrue("EU links logged in again", () -> lab.leafnodes(EU) == lab.replicas(EU), 60_000);
+                long relinked = System.currentTimeMillis() - stopped;
+                assertThat(us.call("publish events.us.jwt-outage 100 jwt-outage")).startsWith("acked 100");
+                String source = us.call("info events-us");
+                DrLab.awaitTrue("events-eu-mirror after the outage", () -> eu.call("info events-eu-mirror").equals(source), 60_000);
+                figures.add(US + " stopped and started as a whole (probes passed at " + back.describe() + "): the EU links"
+                        + " logged in again with the .creds, " + relinked + " ms after the stop; 100 messages published after it"
+                        + " reached events-eu-mirror (" + source + ")");
+
                 SovereigntyAttack guarded = SovereigntyAttack.run(lab, us, eu, "jwt-1").assertNoLeak();
                 figures.add("with the rendered deny rules, from " + US + ": " + guarded.describe());
                 lab.restart(EU, SovereigntyAttack.withoutDenyRules(lab, EU));
@@ -111,7 +122,10 @@ class OperatorModeIT {
         Path creds = lab.dir().resolve("other-operator-leafnode.creds");
         Files.writeString(creds, other.leafnodeCreds);
         String host = lab.topology().region(US).orElseThrow().network().leafnodeHostname().orElseThrow();
-        long usLog = Files.size(lab.serverLog(US, 0)) + Files.size(lab.serverLog(US, 1)) + Files.size(lab.serverLog(US, 2));
+        long[] marks = new long[lab.replicas(US)];
+        for (int i = 0; i < marks.length; i++) {
+            marks[i] = Files.size(lab.serverLog(US, i));
+        }
         Process impostor = lab.impostor(US, "other-operator-leaf", """
                 server_name: other-operator-leaf
                 listen: "127.0.0.1:4223"
@@ -135,11 +149,11 @@ class OperatorModeIT {
                     .isZero();
             assertThat(lab.leafnodes(US)).as("US leafnode connections").isEqualTo(lab.replicas(EU));
             StringBuilder logged = new StringBuilder();
-            for (int i = 0; i < lab.replicas(US); i++) {
-                logged.append(Files.readString(lab.serverLog(US, i)));
+            for (int i = 0; i < marks.length; i++) {
+                logged.append(DrLab.logSince(lab.serverLog(US, i), marks[i]));
             }
-            assertThat(logged.length()).isGreaterThan((int) usLog);
-            assertThat(logged.toString()).contains("Authentication Failure");
+            assertThat(logged.toString()).as("what us-east-1 logged while the other operator's server dialled")
+                    .contains("Authentication Failure");
             return "a server of another operator (its own APP account and leafnode user) with a certificate the US trusts was"
                     + " refused: it logged \"Authorization Violation\", " + US + " \"Leafnode connection closed: Authentication"
                     + " Failure\"; " + US + " keeps " + lab.leafnodes(US) + " leafnode connections, all from " + EU;

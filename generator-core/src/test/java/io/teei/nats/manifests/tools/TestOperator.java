@@ -83,6 +83,28 @@ public final class TestOperator {
         }
     }
 
+    /** APP's JWT with JetStream allowed only per replica count, as 'nsc edit account --js-tier 3 ...' writes it. */
+    public String appJwtWithTieredJetStreamOnly() {
+        try {
+            return JwtUtils.issueJWT(operator, appPublicKey, "APP", null, JwtUtils.currentTimeSeconds(), operatorKey,
+                    () -> "{\"limits\":{\"subs\":-1,\"conn\":-1,\"leaf\":-1,\"tiered_limits\":{\"R3\":{\"mem_storage\":-1,"
+                            + "\"disk_storage\":-1,\"streams\":-1,\"consumer\":-1}}},\"type\":\"account\",\"version\":2}");
+        } catch (GeneralSecurityException | IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A JWT of the leafnode link's user that expired a day ago. */
+    public String expiredLeafnodeUserJwt() {
+        try {
+            long twoDaysAgo = JwtUtils.currentTimeSeconds() - 2 * 86_400;
+            return JwtUtils.issueUserJWT(app, appPublicKey, new String(NKey.createUser(new SecureRandom()).getPublicKey()), "leafnode",
+                    java.time.Duration.ofDays(1), new String[0], twoDaysAgo);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** A user JWT for the leafnode link signed by a key that is not the application account's: the servers refuse it. */
     public String foreignLeafnodeUserJwt() {
         try {

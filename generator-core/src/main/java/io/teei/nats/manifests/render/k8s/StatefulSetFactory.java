@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
-import io.teei.nats.manifests.model.Login;
 import io.teei.nats.manifests.model.ScrapeMode;
 import io.teei.nats.manifests.model.SecretKeyRef;
 import io.teei.nats.manifests.model.TlsSource;
@@ -114,8 +113,8 @@ public final class StatefulSetFactory {
         volumes.add(new VolumeBuilder().withName(Containers.TMP_VOLUME).withNewEmptyDir().withSizeLimit(new Quantity("64Mi")).endEmptyDir().build());
         tls.forEach((kind, source) -> source.ifPresent(s -> volumes.add(new VolumeBuilder().withName(kind + "-tls")
                 .withNewSecret().withSecretName(TlsNames.secretName(names, kind, s)).withDefaultMode(0440).endSecret().build())));
-        if (topology.accounts().app().login() instanceof Login.Creds creds) {
-            volumes.add(credsVolume(PodLayout.APP_CREDS, creds.credentials()));
+        if (topology.operator().isPresent()) {
+            volumes.add(credsVolume(PodLayout.APP_CREDS, topology.accounts().app().login().secretKeys().get(0)));
         }
         return volumes;
     }
