@@ -726,9 +726,7 @@ final class DrLab implements AutoCloseable {
             secrets.put("NATS_LEAFNODE_PASSWORD", LEAF_PASSWORD);
             userinfo = LEAF_USER + ":" + LEAF_PASSWORD + "@";
         } else {
-            secrets.put(((Login.Creds) topology().auth().leafnodes()).credentials().key(), operator.leafnodeCreds);
-            secrets.put(((Login.Creds) topology().accounts().app().login()).credentials().key(), operator.appCreds);
-            secrets.put(((Login.Creds) topology().accounts().system().login()).credentials().key(), operator.systemCreds);
+            secrets.putAll(operator.credsSecrets(topology()));
         }
         String login = userinfo;
         topology().regions().stream().filter(r -> r.role() == io.teei.nats.manifests.model.RegionRole.PRIMARY).findFirst()

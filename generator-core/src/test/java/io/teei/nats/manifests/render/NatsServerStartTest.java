@@ -86,9 +86,7 @@ class NatsServerStartTest {
         Topology topology = reference.spec().topology();
         Map<String, String> secrets = NatsPods.testSecrets(topology);
         if (operator != null) {
-            secrets.put("NATS_LEAFNODE_CREDS", operator.leafnodeCreds);
-            secrets.put("NATS_APP_CREDS", operator.appCreds);
-            secrets.put("NATS_SYS_CREDS", operator.systemCreds);
+            secrets.putAll(operator.credsSecrets(topology));
         }
         Path script = Path.of(System.getProperty("nats.manifests.testTools")).resolve("run-nats-pod.sh");
         List<String> started = new ArrayList<>();

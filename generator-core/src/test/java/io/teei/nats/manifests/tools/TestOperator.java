@@ -2,9 +2,13 @@ package io.teei.nats.manifests.tools;
 
 import io.nats.client.NKey;
 import io.nats.client.support.JwtUtils;
+import io.teei.nats.manifests.model.Login;
+import io.teei.nats.manifests.model.Topology;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A NATS operator made in the test with the NATS Java client, as {@code nsc} would make one: the
@@ -40,13 +44,11 @@ public final class TestOperator {
             long now = JwtUtils.currentTimeSeconds();
             operatorJwt = JwtUtils.issueJWT(operator, operatorKey, name, null, now, operatorKey,
                     () -> "{\"type\":\"operator\",\"version\":2,\"system_account\":\"" + systemPublicKey + "\"}");
-            systemJwt = JwtUtils.issueJWT(operator, systemPublicKey, "SYS", null, now, operatorKey,
-                    () -> "{\"limits\":{\"subs\":-1,\"data\":-1,\"payload\":-1,\"imports\":-1,\"exports\":-1,\"wildcards\":true,"
-                            + "\"conn\":-1,\"leaf\":-1},\"type\":\"account\",\"version\":2}");
-            appJwt = JwtUtils.issueJWT(operator, appPublicKey, "APP", null, now, operatorKey,
-                    () -> "{\"limits\":{\"subs\":-1,\"data\":-1,\"payload\":-1,\"imports\":-1,\"exports\":-1,\"wildcards\":true,"
-                            + "\"conn\":-1,\"leaf\":-1,\"mem_storage\":-1,\"disk_storage\":-1,\"streams\":-1,\"consumer\":-1},"
-                            + "\"type\":\"account\",\"version\":2}");
+            systemJwt = account(systemPublicKey, "SYS", "\"limits\":{\"subs\":-1,\"data\":-1,\"payload\":-1,\"imports\":-1,"
+                    + "\"exports\":-1,\"wildcards\":true,\"conn\":-1,\"leaf\":-1}");
+            appJwt = account(appPublicKey, "APP", "\"limits\":{\"subs\":-1,\"data\":-1,\"payload\":-1,\"imports\":-1,"
+                    + "\"exports\":-1,\"wildcards\":true,\"conn\":-1,\"leaf\":-1,\"mem_storage\":-1,\"disk_storage\":-1,"
+                    + "\"streams\":-1,\"consumer\":-1}");
             NKey leafnodeUser = NKey.createUser(random);
             leafnodeUserJwt = JwtUtils.issueUserJWT(app, appPublicKey, new String(leafnodeUser.getPublicKey()), "leafnode");
             leafnodeCreds = creds(leafnodeUserJwt, leafnodeUser);
@@ -65,9 +67,7 @@ public final class TestOperator {
     /** The JWT of another account of this operator, neither SYS nor APP. */
     public String otherAccountJwt() {
         try {
-            String key = new String(NKey.createAccount(new SecureRandom()).getPublicKey());
-            return JwtUtils.issueJWT(operator, key, "OTHER", null, JwtUtils.currentTimeSeconds(), operatorKey,
-                    () -> "{\"type\":\"account\",\"version\":2}");
+            return account(new String(NKey.createAccount(new SecureRandom()).getPublicKey()), "OTHER", null);
         } catch (GeneralSecurityException | IOException e) {
             throw new AssertionError(e);
         }
@@ -75,20 +75,32 @@ public final class TestOperator {
 
     /** APP's JWT as an operator who forgot JetStream would issue it: no storage limits, so none. */
     public String appJwtWithoutJetStream() {
-        try {
-            return JwtUtils.issueJWT(operator, appPublicKey, "APP", null, JwtUtils.currentTimeSeconds(), operatorKey,
-                    () -> "{\"limits\":{\"subs\":-1,\"conn\":-1,\"leaf\":-1},\"type\":\"account\",\"version\":2}");
-        } catch (GeneralSecurityException | IOException e) {
-            throw new AssertionError(e);
-        }
+        return account(appPublicKey, "APP", "\"limits\":{\"subs\":-1,\"conn\":-1,\"leaf\":-1}");
     }
 
     /** APP's JWT with JetStream allowed only per replica count, as 'nsc edit account --js-tier 3 ...' writes it. */
     public String appJwtWithTieredJetStreamOnly() {
+        return account(appPublicKey, "APP", "\"limits\":{\"subs\":-1,\"conn\":-1,\"leaf\":-1,\"tiered_limits\":{\"R3\":"
+                + "{\"mem_storage\":-1,\"disk_storage\":-1,\"streams\":-1,\"consumer\":-1}}}");
+    }
+
+    /**
+     * The Secret's {@code .creds} keys the topology names, each with this operator's file: the
+     * link's, the application user's and the system user's.
+     */
+    public Map<String, String> credsSecrets(Topology topology) {
+        Map<String, String> secrets = new TreeMap<>();
+        secrets.put(((Login.Creds) topology.auth().leafnodes()).credentials().key(), leafnodeCreds);
+        secrets.put(((Login.Creds) topology.accounts().app().login()).credentials().key(), appCreds);
+        secrets.put(((Login.Creds) topology.accounts().system().login()).credentials().key(), systemCreds);
+        return secrets;
+    }
+
+    /** An account JWT signed by the operator, with {@code limits} (a JSON member, or null for none) in its claims. */
+    private String account(String publicKey, String name, String limits) {
         try {
-            return JwtUtils.issueJWT(operator, appPublicKey, "APP", null, JwtUtils.currentTimeSeconds(), operatorKey,
-                    () -> "{\"limits\":{\"subs\":-1,\"conn\":-1,\"leaf\":-1,\"tiered_limits\":{\"R3\":{\"mem_storage\":-1,"
-                            + "\"disk_storage\":-1,\"streams\":-1,\"consumer\":-1}}},\"type\":\"account\",\"version\":2}");
+            return JwtUtils.issueJWT(operator, publicKey, name, null, JwtUtils.currentTimeSeconds(), operatorKey,
+                    () -> "{" + (limits == null ? "" : limits + ",") + "\"type\":\"account\",\"version\":2}");
         } catch (GeneralSecurityException | IOException e) {
             throw new AssertionError(e);
         }

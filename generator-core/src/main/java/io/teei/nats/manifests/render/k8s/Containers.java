@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -139,26 +141,35 @@ public final class Containers {
     }
 
     /** The nats CLI's login: the application user and password, or in operator mode its {@code .creds} file. */
-    private static List<io.fabric8.kubernetes.api.model.EnvVar> natsBoxLogin(Topology topology) {
+    private static List<EnvVar> natsBoxLogin(Topology topology) {
         if (topology.accounts().app().login() instanceof Login.Password password) {
-            return List.of(new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName("NATS_USER").withValue(password.user()).build(),
+            return List.of(new EnvVarBuilder().withName("NATS_USER").withValue(password.user()).build(),
                     NatsEnvironment.secret("NATS_PASSWORD", password.password()));
         }
-        return List.of(new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName("NATS_CREDS")
+        return List.of(new EnvVarBuilder().withName("NATS_CREDS")
                 .withValue(PodLayout.credsFile(PodLayout.APP_CREDS)).build());
     }
 
     private static List<VolumeMount> natsBoxMounts(Topology topology) {
         List<VolumeMount> mounts = new ArrayList<>(List.of(mount(TMP_VOLUME, "/tmp", false)));
         if (topology.operator().isPresent()) {
-            mounts.add(mount(PodLayout.APP_CREDS + "-creds", PodLayout.credsDir(PodLayout.APP_CREDS), true));
+            mounts.add(credsMount(PodLayout.APP_CREDS));
         }
         return mounts;
     }
 
     /** The nats container's mount of the leafnode link's {@code .creds} file (operator mode, soliciting region). */
     public static VolumeMount leafnodeCredsMount() {
-        return mount(PodLayout.LEAFNODE_CREDS + "-creds", PodLayout.credsDir(PodLayout.LEAFNODE_CREDS), true);
+        return credsMount(PodLayout.LEAFNODE_CREDS);
+    }
+
+    /** The volume that holds the {@code .creds} file of one use ({@code app}, {@code leafnode}). */
+    static String credsVolume(String use) {
+        return use + "-creds";
+    }
+
+    private static VolumeMount credsMount(String use) {
+        return mount(credsVolume(use), PodLayout.credsDir(use), true);
     }
 
     static SecurityContext restricted() {

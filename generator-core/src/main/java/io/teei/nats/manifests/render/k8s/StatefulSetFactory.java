@@ -121,7 +121,7 @@ public final class StatefulSetFactory {
 
     /** A Secret volume with one {@code .creds} file, named for its use, from the Secret key that holds it. */
     public static Volume credsVolume(String use, SecretKeyRef credentials) {
-        return new VolumeBuilder().withName(use + "-creds").withNewSecret().withSecretName(credentials.secretName())
+        return new VolumeBuilder().withName(Containers.credsVolume(use)).withNewSecret().withSecretName(credentials.secretName())
                 .addNewItem().withKey(credentials.key()).withPath(use + ".creds").endItem()
                 .withDefaultMode(0440).endSecret().build();
     }
