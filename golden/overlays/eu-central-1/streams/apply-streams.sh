@@ -7,6 +7,9 @@
 # region's cluster as the application user, for example through a port-forward:
 #   kubectl port-forward -n teei-platform svc/nats 4222:4222 &
 #   NATS_URL=nats://localhost:4222 NATS_USER=app NATS_PASSWORD=... sh apply-streams.sh
+# The sovereign streams of zone EU live in account GDPR, which no leafnode link binds; the
+# script creates them as its user, from variables named like the Secret's keys:
+#   NATS_GDPR_USER=<its user name> NATS_GDPR_PASSWORD=<its password>
 set -eu
 cd "$(dirname "$0")"
 
@@ -20,8 +23,14 @@ apply() {
   fi
 }
 
-apply 'events-eu-gdpr'
-apply 'audit-eu-gdpr'
 apply 'events-eu-mirror'
 apply 'audit-eu-mirror'
 apply 'metrics-eu-mirror'
+
+# Account GDPR: a subshell, so its login ends with it.
+(
+  unset NATS_CREDS
+  export NATS_USER="${NATS_GDPR_USER}" NATS_PASSWORD="${NATS_GDPR_PASSWORD}"
+  apply 'events-eu-gdpr'
+  apply 'audit-eu-gdpr'
+)

@@ -62,14 +62,14 @@ class NatsManifestsTest {
         Path spec = SpecFixture.reference(dir.resolve("spec")).dir();
         Path out = dir.resolve("k8s");
         Path stamp = dir.resolve("target/generate.stamp");
-        assertThat(NatsManifests.generate(spec, out, stamp, "1.0").lines()).singleElement().asString().startsWith("Rendered 44 files");
+        assertThat(NatsManifests.generate(spec, out, stamp, "1.0").lines()).singleElement().asString().startsWith("Rendered 47 files");
         Outcome again = NatsManifests.generate(spec, out, stamp, "1.0");
         assertThat(again.failure()).isEmpty();
-        assertThat(again.lines()).singleElement().asString().startsWith("Rendered nothing: 44 files for 2 regions in " + out);
+        assertThat(again.lines()).singleElement().asString().startsWith("Rendered nothing: 47 files for 2 regions in " + out);
         assertThat(NatsManifests.check(spec, out, 10, stamp, "1.0").lines()).singleElement().asString()
-                .startsWith("Checked 44 files in " + out).endsWith("nothing rendered)");
+                .startsWith("Checked 47 files in " + out).endsWith("nothing rendered)");
         assertThat(NatsManifests.generate(spec, out, stamp, "1.1").lines()).as("another tool version")
-                .singleElement().asString().startsWith("Rendered 44 files for 2 regions (0 changed, 0 removed)");
+                .singleElement().asString().startsWith("Rendered 47 files for 2 regions (0 changed, 0 removed)");
 
         Path old = SpecFixture.reference(dir.resolve("old")).nats(new NatsVersion(2, 10, 27)).dir();
         Path oldOut = dir.resolve("k8s-old");
@@ -77,7 +77,7 @@ class NatsManifestsTest {
         for (int run = 0; run < 2; run++) {
             Outcome outcome = NatsManifests.generate(old, oldOut, oldStamp, "1.0");
             assertThat(outcome.warnings()).as("run %d", run).anyMatch(w -> w.rule().id().equals("nats-supported"));
-            assertThat(outcome.lines()).singleElement().asString().startsWith("Rendered 44 files");
+            assertThat(outcome.lines()).singleElement().asString().startsWith("Rendered 47 files");
         }
         assertThat(oldStamp).doesNotExist();
 
@@ -103,9 +103,9 @@ class NatsManifestsTest {
         Path spelled = spec.resolve(".");
         Outcome otherSpelling = NatsManifests.generate(spelled, out, stamp, "1.0");
         assertThat(otherSpelling.lines()).as("the spec directory given as %s: the file headers name it so", spelled)
-                .singleElement().asString().containsPattern("^Rendered 44 files for 2 regions \\([1-9]\\d* changed, 0 removed\\)");
+                .singleElement().asString().containsPattern("^Rendered 47 files for 2 regions \\([1-9]\\d* changed, 0 removed\\)");
         assertThat(NatsManifests.generate(spec, out, stamp, "1.0").lines()).as("the spec directory as before")
-                .singleElement().asString().containsPattern("^Rendered 44 files for 2 regions \\([1-9]\\d* changed, 0 removed\\)");
+                .singleElement().asString().containsPattern("^Rendered 47 files for 2 regions \\([1-9]\\d* changed, 0 removed\\)");
         assertSkipped(spec, out, stamp);
 
         Files.createDirectories(out.resolve(".nats-manifests-txn"));
@@ -134,7 +134,7 @@ class NatsManifestsTest {
 
     private static void assertRenders(Path spec, Path out, Path stamp, String doubt, String counts) throws Exception {
         assertThat(NatsManifests.generate(spec, out, stamp, "1.0").lines()).as(doubt).singleElement().asString()
-                .startsWith("Rendered 44 files for 2 regions " + counts);
+                .startsWith("Rendered 47 files for 2 regions " + counts);
         assertSkipped(spec, out, stamp);
     }
 }

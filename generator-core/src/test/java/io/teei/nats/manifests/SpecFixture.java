@@ -69,10 +69,29 @@ public final class SpecFixture {
         return reference(parent)
                 .edit("base.yaml", "  leafnodes:\n    user: NATS_LEAFNODE_USER\n    password: NATS_LEAFNODE_PASSWORD\n",
                         operator.leafnodesBlock())
-                .edit("base.yaml", "accounts:\n  system:\n    name: SYS\n    user: admin\n    password: NATS_ADMIN_PASSWORD\n"
-                        + "  app:\n    name: APP\n    user: app\n    password: NATS_APP_PASSWORD\n",
-                        operator.operatorBlock(resolver) + operator.accountsBlock());
+                .edit("base.yaml", PASSWORD_ACCOUNTS, operator.operatorBlock(resolver) + operator.accountsBlock());
     }
+
+    /** The reference topology's accounts block, with passwords: what operator mode replaces. */
+    public static final String PASSWORD_ACCOUNTS = """
+            accounts:
+              system:
+                name: SYS
+                user: admin
+                password: NATS_ADMIN_PASSWORD
+              app:
+                name: APP
+                user: app
+                password: NATS_APP_PASSWORD
+              # Each sovereignty zone's own account, holding its sovereign streams (sovereign: true). No
+              # leafnode link binds it, so nothing of it crosses one, whatever subject or inbox a client
+              # reads on; its users exist only in the zone's regions. User and password are both Secret keys.
+              sovereign:
+                - zone: EU
+                  name: GDPR
+                  user: NATS_GDPR_USER
+                  password: NATS_GDPR_PASSWORD
+            """;
 
     public Path dir() {
         return dir;

@@ -35,7 +35,7 @@ public enum RuleId {
     OPERATOR_JWT("operator-jwt", "in operator mode the operator and account JWTs are readable, of their kind and signed by the"
             + " operator or one of its signing keys"),
     OPERATOR_SYSTEM_ACCOUNT("operator-system-account", "the system account is the one the operator JWT names"),
-    ACCOUNT_JETSTREAM("account-jetstream", "in operator mode the application account's JWT allows JetStream"),
+    ACCOUNT_JETSTREAM("account-jetstream", "in operator mode the JWTs of the application and sovereign accounts allow JetStream"),
     JWT_EXPIRY("jwt-expiry", "the JWTs the spec gives have not expired (a warning: it depends on the day of the run)"),
     USER_JWT("user-jwt", "a user JWT the spec gives belongs to its account: signed by the account or one of its signing keys"),
     LINK_NETWORK("link-network", "linked regions declare the addresses their NetworkPolicies and certificates need"),
@@ -53,9 +53,16 @@ public enum RuleId {
     MIRROR_LINK("mirror-link", "a mirror's region and its source's region are joined by a leafnode link"),
     MIRROR_RETENTION("mirror-retention", "a mirror keeps at least as much as its source"),
     SOVEREIGN_ZONE("sovereign-zone", "a sovereign stream lives in a region with a sovereignty zone"),
-    SOVEREIGN_MIRRORED("sovereign-mirrored", "a sovereign stream is not mirrored by a region outside its zone"),
-    SOVEREIGN_SUBJECTS("sovereign-subjects", "a sovereign stream's subjects do not overlap subjects that cross a link out of its zone"),
-    SOVEREIGN_SOLICITS("sovereign-solicits", "a region with sovereign streams solicits every link out of its zone, so it carries the deny rules"),
+    SOVEREIGN_ACCOUNT("sovereign-account", "a zone with sovereign streams has a sovereign account, of a zone some region has, named"
+            + " unlike every other account"),
+    SOVEREIGN_LINK("sovereign-link", "no leafnode link binds a sovereign account: it is not the application account, and the"
+            + " link's user is not one of its users"),
+    STREAM_ACCOUNT("stream-account", "a stream is in a declared account other than the system account; sovereign streams, and"
+            + " only they, are in their zone's sovereign account"),
+    SOVEREIGN_MIRRORED("sovereign-mirrored", "no stream mirrors a sovereign stream: mirrors cross the link, which never carries"
+            + " a sovereign account"),
+    SOVEREIGN_SOLICITS("sovereign-solicits", "a region with sovereign streams solicits every link out of its zone, so its remote"
+            + " carries the fence of its JetStream domain"),
 
     // Capacity.
     CAPACITY_FILE_STORE("capacity-file-store", "file streams fit the JetStream file store on every node"),

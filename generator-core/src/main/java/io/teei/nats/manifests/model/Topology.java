@@ -40,13 +40,12 @@ public record Topology(String name, String namespace, SortedMap<String, String> 
         Objects.requireNonNull(streamResources, "streamResources");
         regions = List.copyOf(regions);
         leafnodeLinks = List.copyOf(leafnodeLinks);
-        boolean creds = accounts.system().login() instanceof Login.Creds;
-        if (creds != operator.isPresent() || accounts.app().login() instanceof Login.Creds != creds
-                || auth.leafnodes() instanceof Login.Creds != creds || accounts.system().jwt().isPresent() != creds
-                || accounts.app().jwt().isPresent() != creds) {
+        boolean creds = operator.isPresent();
+        if (auth.leafnodes() instanceof Login.Creds != creds || accounts.all().stream()
+                .anyMatch(a -> a.login() instanceof Login.Creds != creds || a.jwt().isPresent() != creds)) {
             throw new IllegalArgumentException("operator mode takes account JWTs and .creds logins everywhere, and only it does:"
                     + " operator " + operator.isPresent() + ", system " + accounts.system() + ", app " + accounts.app()
-                    + ", leafnodes " + auth.leafnodes());
+                    + ", sovereign " + accounts.sovereign() + ", leafnodes " + auth.leafnodes());
         }
     }
 
@@ -78,6 +77,29 @@ public record Topology(String name, String namespace, SortedMap<String, String> 
         RegionOverrides o = region.overrides();
         return new JetStreamSettings(o.maxMemoryStore().orElse(jetStream.maxMemoryStore()),
                 o.maxFileStore().orElse(jetStream.maxFileStore()), jetStream.storeDir(), jetStream.syncInterval());
+    }
+
+    /**
+     * The account a stream of the region lives in: the one it names, else for a sovereign stream
+     * the sovereign account of the region's zone, else the application account. Empty when the
+     * spec has no such account (validation reports it).
+     */
+    public Optional<Account> accountOf(Region region, Stream stream) {
+        if (stream.account().isPresent()) {
+            return accounts.named(stream.account().get());
+        }
+        if (stream.isSovereign()) {
+            return region.zone().flatMap(accounts::sovereignOf);
+        }
+        return Optional.of(accounts.app());
+    }
+
+    /**
+     * The sovereign account this region has: its zone's. Regions outside the zone have neither
+     * its users nor, in operator mode, its JWT.
+     */
+    public Optional<Account> sovereignAccountOf(Region region) {
+        return region.zone().flatMap(accounts::sovereignOf);
     }
 
     /** The links that join the region to another region. */

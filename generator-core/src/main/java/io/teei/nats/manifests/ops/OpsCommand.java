@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
         description = "Disaster-recovery operations on a NATS deployment rendered by nats-manifests, driven by its spec.",
         subcommands = {OpsCommand.HealthCommand.class, OpsCommand.FailoverCommand.class, OpsCommand.FailbackCommand.class},
         footer = {"", "Passwords come from the environment variables the spec names (accounts.app.password and",
-                "accounts.system.password; NATS_APP_PASSWORD and NATS_ADMIN_PASSWORD in the reference).",
+                "accounts.system.password; NATS_APP_PASSWORD and NATS_ADMIN_PASSWORD in the reference), and in a",
+                "region holding sovereign streams the sovereign account's user and password (NATS_GDPR_USER and",
+                "NATS_GDPR_PASSWORD in the reference): health reads those streams, failover and failback never touch them.",
                 "Exit codes: 0 healthy or done, 1 a problem found or the action refused, 2 a usage or spec error."})
 public final class OpsCommand implements Runnable {
 

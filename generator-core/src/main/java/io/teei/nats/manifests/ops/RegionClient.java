@@ -11,6 +11,7 @@ import io.nats.client.Options;
 import io.nats.client.Subscription;
 import io.nats.client.api.StreamInfo;
 import io.teei.nats.manifests.model.Account;
+import io.teei.nats.manifests.model.Credentials;
 import io.teei.nats.manifests.model.Login;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Topology;
@@ -32,8 +33,9 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * One region, reached through its own servers: as the application user for its JetStream API
- * (the streams live in the application account, in the region's domain) and as the system user
- * for what every server reports of itself. No traffic crosses the leafnode link: each region is
+ * (the streams live in the application account, in the region's domain), as the sovereign
+ * account's user for the sovereign streams (read only: no operation changes them) and as the
+ * system user for what every server reports of itself. No traffic crosses the leafnode link: each region is
  * asked directly, so a sovereign region's fence never stands in the way.
  */
 final class RegionClient implements AutoCloseable {
@@ -51,27 +53,43 @@ final class RegionClient implements AutoCloseable {
     private final Region region;
     private final Connection app;
     private final Connection system;
+    private final Optional<Connection> sovereign;
 
-    private RegionClient(Topology topology, Region region, Connection app, Connection system) {
+    private RegionClient(Topology topology, Region region, Connection app, Connection system, Optional<Connection> sovereign) {
         this.topology = topology;
         this.region = region;
         this.app = app;
         this.system = system;
+        this.sovereign = sovereign;
     }
 
     /**
-     * Connects to the region as both users.
+     * Connects to the region as the application and system users and, where the region holds
+     * streams of its zone's sovereign account, as that account's user.
      *
      * @throws OpsException when no server of the region answers, or a password is not set
      */
     static RegionClient connect(Topology topology, Region region, Endpoints endpoints) {
-        Connection app = open(topology, region, endpoints, topology.accounts().app());
+        List<Connection> opened = new ArrayList<>();
         try {
-            return new RegionClient(topology, region, app, open(topology, region, endpoints, topology.accounts().system()));
+            opened.add(open(topology, region, endpoints, topology.accounts().app()));
+            opened.add(open(topology, region, endpoints, topology.accounts().system()));
+            Optional<Account> sovereignAccount = sovereignAccount(topology, region);
+            if (sovereignAccount.isPresent()) {
+                opened.add(open(topology, region, endpoints, sovereignAccount.get()));
+            }
+            return new RegionClient(topology, region, opened.get(0), opened.get(1),
+                    opened.size() > 2 ? Optional.of(opened.get(2)) : Optional.empty());
         } catch (RuntimeException e) {
-            closeQuietly(app);
+            opened.forEach(RegionClient::closeQuietly);
             throw e;
         }
+    }
+
+    /** The zone's sovereign account, when the region holds streams of it. */
+    private static Optional<Account> sovereignAccount(Topology topology, Region region) {
+        return topology.sovereignAccountOf(region).filter(account -> region.streams().stream()
+                .anyMatch(s -> topology.accountOf(region, s).filter(account::equals).isPresent()));
     }
 
     /**
@@ -121,6 +139,11 @@ final class RegionClient implements AutoCloseable {
             String variable = creds.credentials().key();
             options.authHandler(Nats.staticCredentials(credsFile(variable, endpoints.secret(variable, "the .creds file (its content) of a user"
                     + " of account " + account.name())).getBytes(StandardCharsets.UTF_8)));
+        } else if (account.login() instanceof Credentials login) {
+            String name = endpoints.secret(login.user().key(), "the user name of the sovereign account " + account.name());
+            user = "user " + name;
+            options.userInfo(name, endpoints.secret(login.password().key(), "the password of user " + name
+                    + " of account " + account.name()));
         } else {
             Login.Password login = (Login.Password) account.login();
             user = "user " + login.user();
@@ -200,19 +223,30 @@ final class RegionClient implements AutoCloseable {
                 + topology.regions().stream().map(Region::name).toList()));
     }
 
+    /** The JetStream API of the application account, the only one failover and failback change. */
     JetStreamManagement jsm() {
+        return jsm(app);
+    }
+
+    private JetStreamManagement jsm(Connection connection) {
         try {
-            return app.jetStreamManagement(io.nats.client.JetStreamOptions.builder().requestTimeout(API).build());
+            return connection.jetStreamManagement(io.nats.client.JetStreamOptions.builder().requestTimeout(API).build());
         } catch (IOException e) {
-            throw new OpsException("region " + region.name() + " has no JetStream for account "
-                    + topology.accounts().app().name() + ": " + e.getMessage(), e);
+            throw new OpsException("region " + region.name() + " has no JetStream for "
+                    + (connection == app ? "account " + topology.accounts().app().name() : "its sovereign account") + ": "
+                    + e.getMessage(), e);
         }
     }
 
-    /** The live stream, or empty when the region does not have it. */
+    /**
+     * The live stream, or empty when the region does not have it: asked in the account the spec
+     * places it in, so a sovereign stream through the sovereign account's own login.
+     */
     Optional<StreamInfo> stream(String name) {
         try {
-            return Optional.of(jsm().getStreamInfo(name));
+            JetStreamManagement jsm = sovereign.isPresent() && region.stream(name).flatMap(s -> topology.accountOf(region, s))
+                    .equals(sovereignAccount(topology, region)) ? jsm(sovereign.get()) : jsm();
+            return Optional.of(jsm.getStreamInfo(name));
         } catch (JetStreamApiException e) {
             if (e.getApiErrorCode() == 10059) {
                 return Optional.empty();
@@ -266,6 +300,7 @@ final class RegionClient implements AutoCloseable {
     public void close() {
         closeQuietly(app);
         closeQuietly(system);
+        sovereign.ifPresent(RegionClient::closeQuietly);
     }
 
     private static void closeQuietly(Connection connection) {

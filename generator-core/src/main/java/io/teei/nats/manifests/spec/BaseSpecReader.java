@@ -22,6 +22,8 @@ import io.teei.nats.manifests.model.NetworkAccess;
 import io.teei.nats.manifests.model.Ports;
 import io.teei.nats.manifests.model.ScrapeMode;
 import io.teei.nats.manifests.model.SecretKeyRef;
+import io.teei.nats.manifests.model.SovereignAccount;
+import io.teei.nats.manifests.model.SovereigntyZone;
 import io.teei.nats.manifests.model.StreamResources;
 import io.teei.nats.manifests.model.VolumeSpec;
 import java.util.ArrayList;
@@ -189,8 +191,49 @@ final class BaseSpecReader {
                 ? "{ name: SYS, jwt: <account JWT>, credentials: NATS_SYS_CREDS }" : "{ name: SYS, user: admin, password: NATS_ADMIN_PASSWORD }");
         Account app = account(accounts, "app", secretName, operatorMode, operatorMode
                 ? "{ name: APP, jwt: <account JWT>, credentials: NATS_APP_CREDS }" : "{ name: APP, user: app, password: NATS_APP_PASSWORD }");
+        List<SovereignAccount> sovereign = accounts.map(a -> sovereignAccounts(a, secretName, operatorMode)).orElse(List.of());
         accounts.ifPresent(SpecMap::finish);
-        return new Accounts(system, app);
+        return new Accounts(system, app, sovereign);
+    }
+
+    /**
+     * The sovereign accounts, one per zone. With passwords both the user name and the password
+     * are Secret keys, as NACK's {@code Account} resource reads them; in operator mode the
+     * account's JWT and the Secret key of a user's {@code .creds}.
+     */
+    private static List<SovereignAccount> sovereignAccounts(SpecMap accounts, String secretName, boolean operatorMode) {
+        List<SovereignAccount> sovereign = new ArrayList<>();
+        java.util.Set<String> zones = new java.util.HashSet<>();
+        List<Node> items = accounts.list("sovereign", false, operatorMode
+                ? "[{ zone: EU, name: GDPR, jwt: <account JWT>, credentials: NATS_GDPR_CREDS }]"
+                : "[{ zone: EU, name: GDPR, user: NATS_GDPR_USER, password: NATS_GDPR_PASSWORD }]");
+        for (int i = 0; i < items.size(); i++) {
+            String keyPath = "accounts.sovereign[" + i + "]";
+            Node item = items.get(i);
+            SpecMap.of(item, accounts.context(), keyPath, keyPath).ifPresent(m -> {
+                String zone = m.required("zone", ValueReader.STRING, "");
+                SpecMap map = zone.isEmpty() ? m : m.relocated("accounts.sovereign." + zone);
+                // Read again under the zone's path, so rules about the zone point at its key.
+                map.optional("zone", ValueReader.STRING);
+                if (!zone.isEmpty() && !zones.add(zone)) {
+                    m.context().error(RuleId.SPEC_DUPLICATE_NAME, map.modelPath(), item, keyPath,
+                            "zone '" + zone + "' has two sovereign accounts", "give each sovereignty zone one sovereign account");
+                }
+                String name = map.required("name", ValueReader.STRING, "");
+                Account account;
+                if (operatorMode) {
+                    Optional<String> jwt = Optional.of(map.required("jwt", ValueReader.STRING, ""));
+                    account = new Account(name, creds(Optional.of(map), secretName), jwt);
+                } else {
+                    account = new Account(name, new Credentials(
+                            new SecretKeyRef(secretName, map.required("user", ValueReader.STRING, "")),
+                            new SecretKeyRef(secretName, map.required("password", ValueReader.STRING, ""))), Optional.empty());
+                }
+                sovereign.add(new SovereignAccount(new SovereigntyZone(zone), account));
+                m.finish();
+            });
+        }
+        return sovereign;
     }
 
     /** An account with its user and password, or in operator mode with its JWT and the Secret key of a user's {@code .creds}. */

@@ -125,6 +125,6 @@ final class RegionSpecReader {
                     "stream '" + name + "' is both a mirror and sovereign",
                     "a mirror copies another region's data, so it cannot be sovereign: drop 'mirror' or 'sovereign'");
         }
-        return new Stream(name, subjects, maxAge, maxBytes, replicas, storage, origin);
+        return new Stream(name, subjects, maxAge, maxBytes, replicas, storage, origin, m.optional("account", ValueReader.STRING));
     }
 }

@@ -147,6 +147,7 @@ final class KubernetesRules {
         login("auth.leafnodes", topology.auth().leafnodes(), refs);
         login("accounts.system", topology.accounts().system().login(), refs);
         login("accounts.app", topology.accounts().app().login(), refs);
+        topology.accounts().sovereign().forEach(s -> login("accounts.sovereign." + s.zone(), s.account().login(), refs));
         List<LeafnodeLink> links = topology.leafnodeLinks();
         for (int i = 0; i < links.size(); i++) {
             refs.put("leafnodes[" + i + "].remoteUrl", links.get(i).remoteUrl());

@@ -5,6 +5,7 @@ import io.teei.nats.manifests.model.Account;
 import io.teei.nats.manifests.model.Login;
 import io.teei.nats.manifests.model.NatsJwt;
 import io.teei.nats.manifests.model.Operator;
+import io.teei.nats.manifests.model.SovereignAccount;
 import io.teei.nats.manifests.model.Topology;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,11 +56,59 @@ final class OperatorRules {
                 "the application account's JWT allows no JetStream storage (disk_storage and mem_storage are 0 in its limits and"
                         + " in every tier of its tiered_limits), so no stream or mirror can be created",
                 "allow it: 'nsc edit account --name APP --js-disk-storage -1 --js-mem-storage -1' (or the sizes you want)"));
-        user("auth.leafnodes.userJwt", topology.auth().leafnodes(), topology.accounts().app(), app, "the leafnode link's", findings);
+        List<Optional<NatsJwt>> sovereign = new ArrayList<>();
+        for (SovereignAccount zone : topology.accounts().sovereign()) {
+            String path = "accounts.sovereign." + zone.zone();
+            Optional<NatsJwt> jwt = account(path, zone.account(), operatorJwt, operatorKeys, findings);
+            sovereign.add(jwt);
+            jwt.filter(j -> !allowsJetStream(j)).ifPresent(j -> findings.error(RuleId.ACCOUNT_JETSTREAM, path + ".jwt",
+                    "the JWT of " + zone.account().name() + ", the sovereign account of zone " + zone.zone() + ", allows no"
+                            + " JetStream storage, so its sovereign streams cannot be created",
+                    "allow it: 'nsc edit account --name " + zone.account().name() + " --js-disk-storage -1 --js-mem-storage -1'"));
+            user(path + ".userJwt", zone.account().login(), zone.account(), jwt, "the sovereign account's", findings);
+        }
+        if (!linkOfSovereign(topology, sovereign, findings)) {
+            user("auth.leafnodes.userJwt", topology.auth().leafnodes(), topology.accounts().app(), app, "the leafnode link's",
+                    findings);
+        }
         user("accounts.app.userJwt", topology.accounts().app().login(), topology.accounts().app(), app, "the application's",
                 findings);
         user("accounts.system.userJwt", topology.accounts().system().login(), topology.accounts().system(), system,
                 "the system user's", findings);
+    }
+
+    /**
+     * The link's user is a user of a sovereign account: the accepting side would bind the link to
+     * it (a user JWT names its account), and carry that account's streams and inboxes across.
+     */
+    private static boolean linkOfSovereign(Topology topology, List<Optional<NatsJwt>> sovereign, Findings findings) {
+        if (!(topology.auth().leafnodes() instanceof Login.Creds creds) || creds.userJwt().isEmpty()) {
+            return false;
+        }
+        Optional<NatsJwt> user = NatsJwt.parse(creds.userJwt().get());
+        if (user.isEmpty()) {
+            return false;
+        }
+        String claimed = user.get().issuerAccount().orElse(user.get().issuer());
+        for (int i = 0; i < sovereign.size(); i++) {
+            Optional<NatsJwt> account = sovereign.get(i);
+            if (account.isEmpty()) {
+                continue;
+            }
+            List<String> keys = new ArrayList<>(List.of(account.get().subject()));
+            keys.addAll(account.get().signingKeys());
+            if (keys.contains(claimed)) {
+                SovereignAccount zone = topology.accounts().sovereign().get(i);
+                findings.error(RuleId.SOVEREIGN_LINK, "auth.leafnodes.userJwt", "the leafnode link's user "
+                                + user.get().name() + " is a user of " + zone.account().name() + ", the sovereign account of zone "
+                                + zone.zone() + ": the accepting side binds a link to its user's account, so the link would"
+                                + " carry the sovereign streams",
+                        "issue the link's user in the application account: 'nsc add user --account "
+                                + topology.accounts().app().name() + " --name leafnode --conn-type LEAFNODE'");
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Storage in the account's limits, or in any tier of its per-replica-count limits ({@code nsc --js-tier}). */

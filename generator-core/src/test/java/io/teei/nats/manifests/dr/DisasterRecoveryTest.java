@@ -38,6 +38,8 @@ class DisasterRecoveryTest {
     private static DrReport report;
     private static Agent usClient;
     private static Agent euClient;
+    /** An EU application of the GDPR streams, logged in as the sovereign account's user. */
+    private static Agent euSovereign;
 
     @BeforeAll
     static void startBothRegions() throws Exception {
@@ -52,6 +54,9 @@ class DisasterRecoveryTest {
         }
         if (euClient != null) {
             euClient.close();
+        }
+        if (euSovereign != null) {
+            euSovereign.close();
         }
         if (lab != null) {
             lab.close();
@@ -76,6 +81,8 @@ class DisasterRecoveryTest {
         figures.add(EU + ": " + lab.leafnodes(EU) + " leafnode connections to " + US + " (one per node, TLS)");
         usClient = lab.client(US);
         euClient = lab.client(EU);
+        euSovereign = lab.clientAs(EU, lab.topology().sovereignAccountOf(lab.topology().region(EU).orElseThrow()).orElseThrow(),
+                null, "sovereign");
         report.scenario("1. Formation", lab.topology().natsVersion(), System.currentTimeMillis() - start, figures);
     }
 
@@ -144,13 +151,15 @@ class DisasterRecoveryTest {
         lab.stop(US);
         long down = System.currentTimeMillis();
         DrLab.awaitTrue("EU leafnode links down", () -> lab.leafnodes(EU) == 0, 30_000);
-        String gdpr = euClient.call("publish events.eu.outage 1000 outage");
+        String gdpr = euSovereign.call("publish events.eu.outage 1000 outage");
         assertThat(gdpr).startsWith("acked 1000 ");
         String mirrorDuring = euClient.call("info events-eu-mirror");
         assertThat(mirrorDuring).as("the mirror still serves reads").isEqualTo(mirrorBefore);
         lab.start(US);
         DrLab.Readiness ready = lab.awaitReady(US);
         long back = System.currentTimeMillis();
+        SovereigntyProbe afterOutage = SovereigntyProbe.run(lab, US, EU, "outage", SovereigntyProbe.Placement.SOVEREIGN_ACCOUNT)
+                .assertNoLeak();
         DrLab.awaitTrue("EU leafnode links back", () -> lab.leafnodes(EU) == lab.replicas(EU), 60_000);
         String acked = usClient.call("publish events.us.after 1000 after");
         assertThat(acked).startsWith("acked 1000 ");
@@ -164,34 +173,31 @@ class DisasterRecoveryTest {
                 "during the outage events-eu-mirror served reads: " + mirrorDuring,
                 "us-east-1 restarted as a whole: every probe of every node passed at " + ready.describe() + " after its start",
                 "us-east-1 back and ready " + (back - down) + " ms after the stop; 1000 new US messages reached the mirror "
-                        + (caughtUp - back) + " ms later: " + source + " (no gap: the sequences run 1.." + count(source) + ")"));
+                        + (caughtUp - back) + " ms later: " + source + " (no gap: the sequences run 1.." + count(source) + ")",
+                "sovereignty probe as soon as us-east-1 was back, while the links formed again: " + afterOutage.describe()));
     }
 
     @Test
     @Order(5)
-    void sovereigntyNoEuOnlyMessageReachesTheUsAndWithoutTheDenyRulesTheyWould() throws Exception {
+    void sovereigntyNothingOfTheGdprAccountReachesTheUsAndInTheApplicationAccountEveryPathWould() throws Exception {
         long start = System.currentTimeMillis();
-        SovereigntyAttack guarded = SovereigntyAttack.run(lab, usClient, euClient, "1").assertNoLeak();
+        SovereigntyProbe isolated = SovereigntyProbe.run(lab, US, EU, "normal", SovereigntyProbe.Placement.SOVEREIGN_ACCOUNT)
+                .assertNoLeak();
 
-        DrLab.Readiness restartedOpen = lab.restart(EU, SovereigntyAttack.withoutDenyRules(lab, EU));
-        SovereigntyAttack unguarded = SovereigntyAttack.run(lab, usClient, euClient, "2");
+        SovereigntyProbe.place(lab, EU, SovereigntyProbe.Placement.APPLICATION);
+        DrLab.Readiness restartedOpen = lab.restart(EU, SovereigntyProbe.withoutDenyRules(lab, EU));
+        SovereigntyProbe control = SovereigntyProbe.run(lab, US, EU, "control", SovereigntyProbe.Placement.APPLICATION)
+                .assertLeaksOnEveryPath();
         DrLab.Readiness asRendered = lab.restart(EU, java.util.function.UnaryOperator.identity());
-        assertThat(unguarded.mirrored() + unguarded.sourced() + unguarded.subscribed()).as("leaks without the deny rules").isPositive();
-        assertThat(unguarded.api()).startsWith("answered");
-        assertThat(unguarded.eavesdropped()).as("EU-only messages on _INBOX.> without the deny rules").isPositive();
+        SovereigntyProbe.place(lab, EU, SovereigntyProbe.Placement.SOVEREIGN_ACCOUNT);
         report.scenario("5. Sovereignty", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
-                "with the rendered deny rules, from us-east-1: a mirror of events-eu-gdpr through $JS.eu-central-1.API got "
-                        + guarded.mirrored() + " messages, a source of audit-eu-gdpr got " + guarded.sourced()
-                        + ", a subscriber on events.eu.> got " + guarded.subscribed() + " of the 100 the EU published there, and"
-                        + " $JS.eu-central-1.API.STREAM.INFO answered: " + guarded.api() + "; a subscriber on _INBOX.> got "
-                        + guarded.eavesdropped() + " of the messages an EU application read from events-eu-gdpr (pull consumer and"
-                        + " STREAM.MSG.GET)",
-                "negative control, the same EU config with only its deny_imports and deny_exports removed: the mirror got " + unguarded.mirrored()
-                        + ", the source " + unguarded.sourced() + ", the subscriber " + unguarded.subscribed()
-                        + ", the API call " + unguarded.api().split(" ")[0] + ", the _INBOX.> listener " + unguarded.eavesdropped(),
-                "so the test can fail, and with the rendered config zero EU-only messages reached the US",
+                "as rendered (events-eu-gdpr and audit-eu-gdpr in account GDPR, which the link does not bind), an EU application"
+                        + " of GDPR read its messages by every path: " + isolated.describe(),
+                "negative control, the same streams moved into the application account APP (as before sovereign accounts) and the"
+                        + " EU remote without its deny_imports: " + control.describe(),
+                "so every path is able to see sovereign data, and with the rendered accounts none did",
                 "eu-central-1 restarted as a whole twice: every probe of every node passed at " + restartedOpen.describe()
-                        + " (deny rules removed), then at " + asRendered.describe() + " (as rendered) after its start"));
+                        + " (deny_imports removed), then at " + asRendered.describe() + " (as rendered) after its start"));
     }
 
     @Test

@@ -29,8 +29,8 @@ import java.util.Map;
  * JVM has no address there) and drives NATS with the Java client, one command per input line,
  * one result line per command. Commands:
  * <pre>
- * connect URL USER PASSWORD [CA-FILE]   (with a CA file: TLS, trusting that CA)
- * connect-creds URL CREDS-FILE [CA-FILE] (operator mode: a user's .creds file)
+ * connect URL USER PASSWORD [CA-FILE|-] [INBOX-PREFIX]   (with a CA file: TLS, trusting that CA)
+ * connect-creds URL CREDS-FILE [CA-FILE|-] [INBOX-PREFIX] (operator mode: a user's .creds file)
  * add-stream FILE                  -> ok NAME | error TEXT
  * publish SUBJECT COUNT ID-PREFIX  -> acked N last SEQ (message IDs, retried until acknowledged)
  * info STREAM                      -> msgs N first SEQ last SEQ | error TEXT
@@ -39,6 +39,15 @@ import java.util.Map;
  * server                           -> connected NAME | not connected
  * events                           -> the connection's events so far, EVENT@EPOCH-MILLIS, space-separated
  * tls-certificate HOST PORT        -> serial HEX issuer DN: the certificate a leafnode port presents
+ * listen-start SUBJECT PREFIX      -> ok: counts, in the background, messages naming PREFIX-LABEL- (in
+ *                                     their data, or base64 in a JSON "data" field), by LABEL
+ * listen-stop                      -> counts LABEL=N ... (sorted by label)
+ * set-direct STREAM                -> ok: allows direct gets of the stream
+ * push-read STREAM FILTER DELIVER COUNT   -> received N (a push consumer delivering on DELIVER)
+ * pull-raw STREAM FILTER COUNT REPLY-PREFIX -> pulled N (a pull consumer fetched to REPLY-PREFIX.&lt;id&gt;)
+ * ordered-read STREAM FILTER COUNT -> received N (an ordered consumer, on this client's inbox)
+ * get-seqs direct|msg STREAM FIRST LAST -> got N (DIRECT.GET or STREAM.MSG.GET of each sequence)
+ * ask SUBJECT MILLIS BODY|- MARKER...   -> answers N errors E mentioning M counting C (every answer in MILLIS)
  * </pre>
  * The connection tries the servers in the order given.
  */
@@ -68,8 +77,16 @@ public final class DrAgent {
 
     private String handle(String[] words) throws Exception {
         return switch (words[0]) {
-            case "connect" -> connect(words[1], words[2], words[3], words.length > 4 ? words[4] : null, null);
-            case "connect-creds" -> connect(words[1], null, null, words.length > 3 ? words[3] : null, words[2]);
+            case "connect" -> connect(words[1], words[2], words[3], optional(words, 4), null, optional(words, 5));
+            case "connect-creds" -> connect(words[1], null, null, optional(words, 3), words[2], optional(words, 4));
+            case "listen-start" -> listenStart(words[1], words[2]);
+            case "listen-stop" -> listenStop();
+            case "set-direct" -> update(words[1], b -> b.allowDirect(true));
+            case "push-read" -> pushRead(words[1], words[2], words[3], Integer.parseInt(words[4]));
+            case "pull-raw" -> pullRaw(words[1], words[2], Integer.parseInt(words[3]), words[4]);
+            case "ordered-read" -> orderedRead(words[1], words[2], Integer.parseInt(words[3]));
+            case "get-seqs" -> getSeqs(words[1], words[2], Long.parseLong(words[3]), Long.parseLong(words[4]));
+            case "ask" -> ask(words[1], Long.parseLong(words[2]), words[3], java.util.Arrays.asList(words).subList(4, words.length));
             case "add-stream" -> addStream(Path.of(words[1]));
             case "publish" -> publish(words[1], Integer.parseInt(words[2]), words[3]);
             case "info" -> info(words[1]);
@@ -139,7 +156,12 @@ public final class DrAgent {
         return "serial " + presented[0].getSerialNumber().toString(16) + " issuer " + presented[0].getIssuerX500Principal().getName();
     }
 
-    private String connect(String url, String user, String password, String caFile, String credsFile) throws Exception {
+    private static String optional(String[] words, int index) {
+        return words.length > index && !words[index].equals("-") ? words[index] : null;
+    }
+
+    private String connect(String url, String user, String password, String caFile, String credsFile, String inboxPrefix)
+            throws Exception {
         Options.Builder options = new Options.Builder().servers(url.split(","))
                 .connectionTimeout(Duration.ofSeconds(5)).maxReconnects(-1).reconnectWait(Duration.ofMillis(200))
                 .noRandomize().connectionListener((c, event) -> events.add(event.name() + "@" + System.currentTimeMillis()));
@@ -150,6 +172,9 @@ public final class DrAgent {
         }
         if (caFile != null) {
             options.sslContext(trusting(Path.of(caFile)));
+        }
+        if (inboxPrefix != null) {
+            options.inboxPrefix(inboxPrefix);
         }
         connection = Nats.connect(options.build());
         return "ok " + connection.getServerInfo().getServerName();
@@ -351,6 +376,181 @@ public final class DrAgent {
         StreamConfiguration config = jsm.getStreamInfo(stream).getConfiguration();
         StreamConfiguration updated = jsm.updateStream(change.apply(StreamConfiguration.builder(config)).build()).getConfiguration();
         return "ok subjects " + updated.getSubjects() + " mirror " + (updated.getMirror() != null);
+    }
+
+    private io.nats.client.Dispatcher listener;
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> heard = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Listens on SUBJECT as an eavesdropper would and counts, by label, the messages that carry one
+     * of the probe's IDs (PREFIX-LABEL-N): in their data, or base64 in a JSON answer's "data"
+     * (STREAM.MSG.GET). A message is counted once for each label it names.
+     */
+    private String listenStart(String subject, String prefix) throws Exception {
+        heard.clear();
+        java.util.regex.Pattern id = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix) + "-([a-z]+)-\\d+");
+        listener = connection.createDispatcher(message -> {
+            java.util.regex.Matcher found = id.matcher(readable(message));
+            java.util.Set<String> labels = new java.util.TreeSet<>();
+            while (found.find()) {
+                labels.add(found.group(1));
+            }
+            labels.forEach(label -> heard.computeIfAbsent(label, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet());
+        });
+        listener.subscribe(subject);
+        connection.flush(Duration.ofSeconds(2));
+        return "ok";
+    }
+
+    private static final java.util.regex.Pattern BASE64_DATA = java.util.regex.Pattern.compile("\"data\":\"([A-Za-z0-9+/=]+)\"");
+
+    /** A message's data as text, followed by every base64 "data" field of a JSON answer, decoded (STREAM.MSG.GET). */
+    private static String readable(Message message) {
+        String data = message.getData() == null ? "" : new String(message.getData(), StandardCharsets.UTF_8);
+        StringBuilder text = new StringBuilder(data);
+        java.util.regex.Matcher encoded = BASE64_DATA.matcher(data);
+        while (encoded.find()) {
+            try {
+                text.append(' ').append(new String(java.util.Base64.getDecoder().decode(encoded.group(1)), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException notBase64) {
+                // Not a message's data: nothing to add.
+            }
+        }
+        return text.toString();
+    }
+
+    private String listenStop() throws Exception {
+        connection.flush(Duration.ofSeconds(2));
+        connection.closeDispatcher(listener);
+        StringBuilder counts = new StringBuilder("counts");
+        new java.util.TreeMap<>(heard).forEach((label, n) -> counts.append(' ').append(label).append('=').append(n.get()));
+        return counts.toString();
+    }
+
+    /** A push consumer of the stream's FILTER subjects delivering on a subject of this application's choosing. */
+    private String pushRead(String stream, String filter, String deliver, int count) throws Exception {
+        JetStreamManagement jsm = connection.jetStreamManagement();
+        String durable = "push-" + io.nats.client.NUID.nextGlobal();
+        Subscription sub = connection.subscribe(deliver);
+        jsm.addOrUpdateConsumer(stream, io.nats.client.api.ConsumerConfiguration.builder().durable(durable).filterSubject(filter)
+                .deliverSubject(deliver).ackPolicy(io.nats.client.api.AckPolicy.None).build());
+        int received = 0;
+        try {
+            while (received < count) {
+                Message message = sub.nextMessage(Duration.ofSeconds(5));
+                if (message == null) {
+                    break;
+                }
+                received++;
+            }
+        } finally {
+            sub.unsubscribe();
+            jsm.deleteConsumer(stream, durable);
+        }
+        return "received " + received;
+    }
+
+    /**
+     * A pull consumer of the stream's FILTER subjects, fetched as the protocol does it: a
+     * MSG.NEXT request whose reply subject, where the messages arrive, is REPLY-PREFIX.&lt;id&gt;.
+     */
+    private String pullRaw(String stream, String filter, int count, String replyPrefix) throws Exception {
+        JetStreamManagement jsm = connection.jetStreamManagement();
+        String durable = "pull-" + io.nats.client.NUID.nextGlobal();
+        jsm.addOrUpdateConsumer(stream, io.nats.client.api.ConsumerConfiguration.builder().durable(durable).filterSubject(filter)
+                .ackPolicy(io.nats.client.api.AckPolicy.Explicit).build());
+        String reply = replyPrefix + "." + io.nats.client.NUID.nextGlobal();
+        Subscription sub = connection.subscribe(reply);
+        int read = 0;
+        try {
+            connection.publish("$JS.API.CONSUMER.MSG.NEXT." + stream + "." + durable, reply,
+                    ("{\"batch\":" + count + ",\"expires\":4000000000}").getBytes(StandardCharsets.UTF_8));
+            while (read < count) {
+                Message message = sub.nextMessage(Duration.ofSeconds(5));
+                if (message == null) {
+                    break;
+                }
+                if (message.isJetStream()) {
+                    message.ack();
+                    read++;
+                }
+            }
+        } finally {
+            sub.unsubscribe();
+            jsm.deleteConsumer(stream, durable);
+        }
+        return "pulled " + read;
+    }
+
+    /** An ordered consumer of the stream's FILTER subjects, delivering on this client's inbox. */
+    private String orderedRead(String stream, String filter, int count) throws Exception {
+        io.nats.client.JetStreamSubscription sub = connection.jetStream().subscribe(filter,
+                io.nats.client.PushSubscribeOptions.builder().stream(stream).ordered(true).build());
+        int received = 0;
+        try {
+            while (received < count) {
+                Message message = sub.nextMessage(Duration.ofSeconds(5));
+                if (message == null) {
+                    break;
+                }
+                received++;
+            }
+        } finally {
+            sub.unsubscribe();
+        }
+        return "received " + received;
+    }
+
+    /** DIRECT.GET or STREAM.MSG.GET of each sequence FIRST..LAST, answered on this client's inbox. */
+    private String getSeqs(String kind, String stream, long first, long last) throws Exception {
+        String subject = (kind.equals("direct") ? "$JS.API.DIRECT.GET." : "$JS.API.STREAM.MSG.GET.") + stream;
+        long got = 0;
+        for (long seq = first; seq <= last; seq++) {
+            Message reply = connection.request(subject, ("{\"seq\":" + seq + "}").getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(2));
+            if (reply != null && !reply.isStatusMessage() && reply.getData() != null && reply.getData().length > 0
+                    && !new String(reply.getData(), StandardCharsets.UTF_8).contains("\"error\"")) {
+                got++;
+            }
+        }
+        return "got " + got;
+    }
+
+    /**
+     * A request whose every answer within MILLIS is collected: how many, how many are errors (a
+     * JetStream error, or no responders), how many mention one of the markers (in their text, or
+     * base64 in a JSON "data" field) and how many count something (a non-zero total, streams or
+     * consumers).
+     */
+    private String ask(String subject, long millis, String body, List<String> markers) throws Exception {
+        String inbox = connection.createInbox();
+        Subscription sub = connection.subscribe(inbox);
+        connection.publish(subject, inbox, body.equals("-") ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+        long answers = 0;
+        long errors = 0;
+        long mentioning = 0;
+        long counting = 0;
+        java.util.regex.Pattern count = java.util.regex.Pattern.compile("\"(total|streams|consumers)\":[1-9]");
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            Message reply = sub.nextMessage(Duration.ofMillis(Math.max(1, deadline - System.currentTimeMillis())));
+            if (reply == null) {
+                continue;
+            }
+            answers++;
+            String data = reply.getData() == null ? "" : new String(reply.getData(), StandardCharsets.UTF_8);
+            String text = readable(reply);
+            if (reply.isStatusMessage() || data.contains("\"error\"")) {
+                errors++;
+            }
+            if (markers.stream().anyMatch(text::contains)) {
+                mentioning++;
+            }
+            if (count.matcher(data).find()) {
+                counting++;
+            }
+        }
+        sub.unsubscribe();
+        return "answers " + answers + " errors " + errors + " mentioning " + mentioning + " counting " + counting;
     }
 
     private final List<String> writerAcked = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -425,9 +426,9 @@ final class DrLab implements AutoCloseable {
         }
         Map<String, String> env = new TreeMap<>();
         env.put("PATH", System.getenv("PATH"));
-        for (Account account : List.of(topology().accounts().app(), topology().accounts().system())) {
-            String key = account.login().secretKeys().get(0).key();
-            env.put(key, secrets().get(key));
+        Map<String, String> secrets = secrets();
+        for (Account account : topology().accounts().all()) {
+            account.login().secretKeys().forEach(ref -> env.put(ref.key(), secrets.get(ref.key())));
         }
         long started = System.currentTimeMillis();
         Command.Result result = Command.run(Netns.exec(regions.get(from).clientNamespace, command), env, dir, Duration.ofMinutes(10));
@@ -553,14 +554,36 @@ final class DrLab implements AutoCloseable {
         return ContainerPaths.of(regions.get(region).container, dir.resolve(region).resolve(topology().name() + "-" + ordinal));
     }
 
-    /** Creates every stream of the region from its rendered JSON config, as {@code apply-streams.sh} would. */
-    void createStreams(String regionName, Agent client) {
+    /**
+     * Creates every stream of the region from its rendered JSON config, as {@code apply-streams.sh}
+     * would: the application account's through {@code client}, the sovereign account's as its user.
+     */
+    void createStreams(String regionName, Agent client) throws IOException {
         Region region = topology().region(regionName).orElseThrow();
-        for (io.teei.nats.manifests.model.Stream stream : region.streams()) {
-            Path json = reference.dir().resolve(io.teei.nats.manifests.render.kustomize.KustomizeTree.streamsDir(region)
-                    + stream.name() + ".json");
-            assertThat(client.call("add-stream " + json)).as("create %s", stream.name()).isEqualTo("ok " + stream.name());
+        Optional<Account> sovereign = topology().sovereignAccountOf(region);
+        Agent sovereignClient = null;
+        try {
+            for (io.teei.nats.manifests.model.Stream stream : region.streams()) {
+                Agent creator = client;
+                if (sovereign.isPresent() && topology().accountOf(region, stream).equals(sovereign)) {
+                    if (sovereignClient == null) {
+                        sovereignClient = clientAs(regionName, sovereign.get(), null, "sovereign-streams");
+                    }
+                    creator = sovereignClient;
+                }
+                assertThat(creator.call("add-stream " + streamConfig(region, stream))).as("create %s", stream.name())
+                        .isEqualTo("ok " + stream.name());
+            }
+        } finally {
+            if (sovereignClient != null) {
+                sovereignClient.close();
+            }
         }
+    }
+
+    /** The rendered JSON config of a stream of the region. */
+    Path streamConfig(Region region, io.teei.nats.manifests.model.Stream stream) {
+        return reference.dir().resolve(io.teei.nats.manifests.render.kustomize.KustomizeTree.streamsDir(region) + stream.name() + ".json");
     }
 
     /**
@@ -634,6 +657,33 @@ final class DrLab implements AutoCloseable {
         String tls = topology().tls().client().isPresent() ? " " + ca.resolve("ca.crt") : "";
         String connected = agent.call(connectCommand(region) + tls);
         assertThat(connected).as("client of %s", region).startsWith("ok");
+        return agent;
+    }
+
+    /**
+     * A client in the region's client namespace logged in as the user of {@code account} (its
+     * password from the Secret's test values, or its {@code .creds} file), with the inbox prefix
+     * given or the default one; {@code name} names its log.
+     */
+    Agent clientAs(String region, Account account, String inboxPrefix, String name) throws IOException {
+        Agent agent = Agent.start(regions.get(region).clientNamespace, dir.resolve(region + "-" + name + ".log"));
+        String urls = String.join(",", regions.get(region).addresses.stream()
+                .map(a -> "nats://" + a + ":" + topology().ports().client()).toList());
+        Map<String, String> secrets = secrets();
+        String login;
+        if (account.login() instanceof Login.Password password) {
+            login = "connect " + urls + " " + password.user() + " " + secrets.get(password.password().key());
+        } else if (account.login() instanceof io.teei.nats.manifests.model.Credentials user) {
+            login = "connect " + urls + " " + secrets.get(user.user().key()) + " " + secrets.get(user.password().key());
+        } else {
+            String key = account.login().secretKeys().get(0).key();
+            Path file = dir.resolve(key.toLowerCase(java.util.Locale.ROOT) + ".creds");
+            Files.writeString(file, secrets.get(key));
+            login = "connect-creds " + urls + " " + file;
+        }
+        String tls = topology().tls().client().isPresent() ? ca.resolve("ca.crt").toString() : "-";
+        String connected = agent.call(login + " " + tls + (inboxPrefix == null ? "" : " " + inboxPrefix));
+        assertThat(connected).as("%s client of %s as account %s", name, region, account.name()).startsWith("ok");
         return agent;
     }
 
@@ -724,6 +774,11 @@ final class DrLab implements AutoCloseable {
             secrets.put("NATS_APP_PASSWORD", APP_PASSWORD);
             secrets.put("NATS_LEAFNODE_USER", LEAF_USER);
             secrets.put("NATS_LEAFNODE_PASSWORD", LEAF_PASSWORD);
+            for (var sovereign : topology().accounts().sovereign()) {
+                var user = (io.teei.nats.manifests.model.Credentials) sovereign.account().login();
+                secrets.put(user.user().key(), sovereign.account().name().toLowerCase(java.util.Locale.ROOT));
+                secrets.put(user.password().key(), "5e5e5e1900" + Integer.toHexString(sovereign.zone().name().hashCode()));
+            }
             userinfo = LEAF_USER + ":" + LEAF_PASSWORD + "@";
         } else {
             secrets.putAll(operator.credsSecrets(topology()));

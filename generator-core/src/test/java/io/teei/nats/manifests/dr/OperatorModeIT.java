@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The reference topology in operator mode, run for real: keys and JWTs made in the test with the
  * NATS Java client, both regions trusting the operator with the full resolver on the data volume,
  * the leafnode link logging in with a {@code .creds} file mounted from the Secret. Formation,
- * mirrors, the links logging in again after a US outage, and the sovereignty fence (with the same negative control as with passwords) work, the
+ * mirrors, the links logging in again after a US outage, and sovereignty by account (probed as rendered, right after
+ * the outage, and in the same negative control as with passwords) work, the
  * operations jar logs in with the {@code .creds} files, and a {@code .creds} file of another
  * operator is refused. An integration test (failsafe, after {@code package}) for the jar.
  */
@@ -48,7 +49,8 @@ class OperatorModeIT {
                 assertThat(lab.monitor(region, 0, "/varz").path("trusted_operators_jwt").path(0).asText()).isEqualTo(operator.operatorJwt);
                 figures.add(region + ": every probe passed at " + ready.describe() + "; meta leader " + leader + " of all "
                         + lab.replicas(region) + " nodes; the servers trust operator TEEI and resolve accounts from "
-                        + lab.topology().jetStream().storeDir() + "/jwt, seeded with SYS and APP");
+                        + lab.topology().jetStream().storeDir() + "/jwt, seeded with SYS and APP"
+                        + (region.equals(EU) ? " and GDPR" : ""));
             }
             DrLab.awaitTrue("EU leafnode links", () -> lab.leafnodes(EU) == lab.replicas(EU), 60_000);
             List<String> boundTo = new ArrayList<>();
@@ -63,6 +65,16 @@ class OperatorModeIT {
             try (Agent us = lab.client(US); Agent eu = lab.client(EU)) {
                 lab.createStreams(US, us);
                 lab.createStreams(EU, eu);
+                for (String region : List.of(US, EU)) {
+                    java.util.Set<String> known = new java.util.TreeSet<>();
+                    for (int i = 0; i < lab.replicas(region); i++) {
+                        lab.monitor(region, i, "/accountz").path("accounts").forEach(a -> known.add(a.asText()));
+                    }
+                    assertThat(known.contains(operator.gdprPublicKey)).as("%s knows the sovereign account GDPR: %s", region, known)
+                            .isEqualTo(region.equals(EU));
+                }
+                figures.add("with the GDPR streams created by its user: the EU servers' /accountz list GDPR ("
+                        + operator.gdprPublicKey.substring(0, 8) + "...), the US servers' do not");
                 for (Stream mirror : lab.topology().region(EU).orElseThrow().streams()) {
                     if (mirror.mirror().isEmpty()) {
                         continue;
@@ -79,11 +91,22 @@ class OperatorModeIT {
                 DrLab.OpsRun[] health = new DrLab.OpsRun[1];
                 DrLab.awaitTrue("`health` green", () -> (health[0] = lab.ops(EU, spec, "health")).exitCode() == 0, 60_000);
                 assertThat(health[0].stdout()).as(health[0].output()).contains("us-east-1 (primary): OK", "eu-central-1 (replica): OK");
-                figures.add("`java -jar ...-ops.jar health`, logged in with the application's and the system user's .creds"
-                        + " (their content in NATS_APP_CREDS and NATS_SYS_CREDS): exit 0, every region OK (" + health[0].millis() + " ms)");
+                figures.add("`java -jar ...-ops.jar health`, logged in with the application's, the system user's and, in " + EU
+                        + ", the sovereign user's .creds (their content in NATS_APP_CREDS, NATS_SYS_CREDS and NATS_GDPR_CREDS): exit 0,"
+                        + " every region OK (" + health[0].millis() + " ms)");
+                assertThat(health[0].stdout()).as(health[0].output()).contains("events-eu-gdpr");
+
+                SovereigntyProbe isolated = SovereigntyProbe.run(lab, US, EU, "jwt-normal",
+                        SovereigntyProbe.Placement.SOVEREIGN_ACCOUNT).assertNoLeak();
+                figures.add("as rendered (the GDPR streams in account GDPR, whose JWT only the EU preloads and whose user logs in"
+                        + " with its own .creds), an EU application of GDPR read by every path: " + isolated.describe());
 
                 long stopped = System.currentTimeMillis();
-                DrLab.Readiness back = lab.restart(US, UnaryOperator.identity());
+                lab.stop(US);
+                lab.start(US);
+                DrLab.Readiness back = lab.awaitReady(US);
+                SovereigntyProbe afterOutage = SovereigntyProbe.run(lab, US, EU, "jwt-outage",
+                        SovereigntyProbe.Placement.SOVEREIGN_ACCOUNT).assertNoLeak();
                 DrLab.awaitTrue("EU links logged in again", () -> lab.leafnodes(EU) == lab.replicas(EU), 60_000);
                 long relinked = System.currentTimeMillis() - stopped;
                 assertThat(us.call("publish events.us.jwt-outage 100 jwt-outage")).startsWith("acked 100");
@@ -92,18 +115,17 @@ class OperatorModeIT {
                 figures.add(US + " stopped and started as a whole (probes passed at " + back.describe() + "): the EU links"
                         + " logged in again with the .creds, " + relinked + " ms after the stop; 100 messages published after it"
                         + " reached events-eu-mirror (" + source + ")");
+                figures.add("sovereignty probe as soon as " + US + " was back, while the links logged in again: " + afterOutage.describe());
 
-                SovereigntyAttack guarded = SovereigntyAttack.run(lab, us, eu, "jwt-1").assertNoLeak();
-                figures.add("with the rendered deny rules, from " + US + ": " + guarded.describe());
-                lab.restart(EU, SovereigntyAttack.withoutDenyRules(lab, EU));
-                SovereigntyAttack unguarded = SovereigntyAttack.run(lab, us, eu, "jwt-2");
+                SovereigntyProbe.place(lab, EU, SovereigntyProbe.Placement.APPLICATION);
+                lab.restart(EU, SovereigntyProbe.withoutDenyRules(lab, EU));
+                SovereigntyProbe control = SovereigntyProbe.run(lab, US, EU, "jwt-control", SovereigntyProbe.Placement.APPLICATION)
+                        .assertLeaksOnEveryPath();
                 lab.restart(EU, UnaryOperator.identity());
-                assertThat(unguarded.mirrored() + unguarded.sourced() + unguarded.subscribed()).as("leaks without the deny rules")
-                        .isPositive();
-                assertThat(unguarded.api()).startsWith("answered");
-                assertThat(unguarded.eavesdropped()).as("EU-only messages on _INBOX.> without the deny rules").isPositive();
-                figures.add("negative control, the same EU config with only its deny rules removed: " + unguarded.describe()
-                        + "; so the test can fail, and with the rendered config nothing EU-only reached the US");
+                SovereigntyProbe.place(lab, EU, SovereigntyProbe.Placement.SOVEREIGN_ACCOUNT);
+                figures.add("negative control, the same streams moved into the application account APP and the EU remote without"
+                        + " its deny_imports: " + control.describe() + "; so every path can see sovereign data, and with the rendered"
+                        + " accounts none did");
             }
 
             figures.add(assertAnotherOperatorsCredsAreRefused(lab));

@@ -62,6 +62,12 @@ final class SpecText {
                   system: { name: SYS, user: admin, password: NATS_ADMIN_PASSWORD }
                   app: { name: APP, user: app, password: NATS_APP_PASSWORD }
                 """);
+        List<String> zones = shape.regions().stream().flatMap(r -> r.zone().stream()).distinct().sorted().toList();
+        if (!zones.isEmpty()) {
+            out.append("  sovereign:\n");
+            zones.forEach(zone -> out.append("    - { zone: ").append(zone).append(", name: SOVEREIGN_").append(zone)
+                    .append(", user: NATS_").append(zone).append("_USER, password: NATS_").append(zone).append("_PASSWORD }\n"));
+        }
         out.append("tls:\n");
         tls(out, "client", shape.clientTls(), "nats-client-tls");
         tls(out, "cluster", shape.clusterTls(), "nats-cluster-tls");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.teei.nats.manifests.SpecFixture;
+import io.teei.nats.manifests.tools.TestOperator;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.output.UnifiedDiff;
 import io.teei.nats.manifests.render.common.YamlWriter;
@@ -52,6 +53,17 @@ class KustomizeBuildTest {
                 .contains("property: NATS_LEAFNODE_PASSWORD").doesNotContain("NATS_LEAFNODE_URL");
         assertThat(rendered.tree().file("overlays/eu-central-1/nats/streams.yaml").orElseThrow().content())
                 .contains("kind: Stream", "name: events-eu-mirror", "externalApiPrefix: $JS.us-east-1.API", "maxAge: 168h");
+    }
+
+    @Test
+    void inOperatorModeTheMountedCredsBuildIntoWhatTheModelMeans() {
+        SpecFixture spec = SpecFixture.operatorMode(dir.resolve("spec"), TestOperator.create("TEEI"), "full");
+        RenderedReference rendered = RenderedReference.of(spec.dir(), dir.resolve("k8s"));
+        assertKustomizeBuildsWhatTheModelMeans(rendered);
+        assertThat(rendered.tree().file("overlays/eu-central-1/nats/statefulset-patch.yaml").orElseThrow().content())
+                .contains("path: leafnode.creds", "key: NATS_GDPR_CREDS", "path: sovereign.creds");
+        assertThat(rendered.tree().file("overlays/us-east-1/nats/statefulset-patch.yaml").orElseThrow().content())
+                .doesNotContain("NATS_GDPR", "leafnode.creds");
     }
 
     @Test

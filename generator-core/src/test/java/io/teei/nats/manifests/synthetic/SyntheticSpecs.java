@@ -129,6 +129,13 @@ public final class SyntheticSpecs {
                     name: APP
                     user: app
                     password: NATS_APP_PASSWORD
+                """);
+        if (regions > 1) {
+            // The replicas' zone, which holds their sovereign streams.
+            out.append("  sovereign:\n    - zone: EU\n      name: GDPR\n      user: NATS_GDPR_USER\n"
+                    + "      password: NATS_GDPR_PASSWORD\n");
+        }
+        out.append("""
 
                 tls:
                   leafnode:
@@ -154,8 +161,8 @@ public final class SyntheticSpecs {
             out.append("  - ").append(regionName(r, regions)).append('\n');
         }
         if (regions > 1) {
-            // One link per replica, the replica soliciting: it holds sovereign streams, and the deny
-            // rules that keep them home live on the soliciting side (rule sovereign-solicits).
+            // One link per replica, the replica soliciting: it holds sovereign streams, and the fence of
+            // its JetStream domain lives on the soliciting side (rule sovereign-solicits).
             out.append("\nleafnodes:\n");
             for (int r = 1; r <= regions; r++) {
                 if (r != PRIMARY) {

@@ -34,7 +34,7 @@ public final class Fabric8Strict {
             "NetworkPolicy", NetworkPolicy.class,
             "PodDisruptionBudget", PodDisruptionBudget.class);
     /** Kinds of other projects' APIs, which fabric8 does not type. */
-    private static final Set<String> UNTYPED = Set.of("Certificate", "ExternalSecret", "PodMonitor", "PrometheusRule", "Stream");
+    private static final Set<String> UNTYPED = Set.of("Account", "Certificate", "ExternalSecret", "PodMonitor", "PrometheusRule", "Stream");
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

@@ -101,8 +101,9 @@ public final class NatsPods {
      */
     public static Map<String, String> testSecrets(Topology topology) {
         Map<String, String> secrets = new TreeMap<>();
-        List<io.teei.nats.manifests.model.Login> passwords = java.util.stream.Stream.of(topology.auth().routes(),
-                topology.auth().leafnodes(), topology.accounts().system().login(), topology.accounts().app().login())
+        List<io.teei.nats.manifests.model.Login> logins = new ArrayList<>(List.of(topology.auth().routes(), topology.auth().leafnodes()));
+        topology.accounts().all().forEach(account -> logins.add(account.login()));
+        List<io.teei.nats.manifests.model.Login> passwords = logins.stream()
                 .filter(login -> !(login instanceof io.teei.nats.manifests.model.Login.Creds)).toList();
         passwords.forEach(login -> login.secretKeys().forEach(ref -> secrets.put(ref.key(), Integer.toHexString(ref.key().hashCode()))));
         for (LeafnodeLink link : topology.leafnodeLinks()) {

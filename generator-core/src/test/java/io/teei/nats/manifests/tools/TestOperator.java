@@ -24,11 +24,16 @@ public final class TestOperator {
     public final String systemJwt;
     public final String appPublicKey;
     public final String appJwt;
+    public final String gdprPublicKey;
+    public final String gdprJwt;
+    public final String gdprCreds;
+    public final String gdprUserJwt;
     public final String leafnodeUserJwt;
     public final String leafnodeCreds;
     public final String appCreds;
     public final String systemCreds;
     private final NKey app;
+    private final NKey gdpr;
     private final NKey operator;
     private final String operatorKey;
 
@@ -49,6 +54,14 @@ public final class TestOperator {
             appJwt = account(appPublicKey, "APP", "\"limits\":{\"subs\":-1,\"data\":-1,\"payload\":-1,\"imports\":-1,"
                     + "\"exports\":-1,\"wildcards\":true,\"conn\":-1,\"leaf\":-1,\"mem_storage\":-1,\"disk_storage\":-1,"
                     + "\"streams\":-1,\"consumer\":-1}");
+            gdpr = NKey.createAccount(random);
+            gdprPublicKey = new String(gdpr.getPublicKey());
+            gdprJwt = account(gdprPublicKey, "GDPR", "\"limits\":{\"subs\":-1,\"data\":-1,\"payload\":-1,\"imports\":-1,"
+                    + "\"exports\":-1,\"wildcards\":true,\"conn\":-1,\"leaf\":-1,\"mem_storage\":-1,\"disk_storage\":-1,"
+                    + "\"streams\":-1,\"consumer\":-1}");
+            NKey gdprUser = NKey.createUser(random);
+            gdprUserJwt = JwtUtils.issueUserJWT(gdpr, gdprPublicKey, new String(gdprUser.getPublicKey()), "gdpr");
+            gdprCreds = creds(gdprUserJwt, gdprUser);
             NKey leafnodeUser = NKey.createUser(random);
             leafnodeUserJwt = JwtUtils.issueUserJWT(app, appPublicKey, new String(leafnodeUser.getPublicKey()), "leafnode");
             leafnodeCreds = creds(leafnodeUserJwt, leafnodeUser);
@@ -86,13 +99,14 @@ public final class TestOperator {
 
     /**
      * The Secret's {@code .creds} keys the topology names, each with this operator's file: the
-     * link's, the application user's and the system user's.
+     * link's, the application user's, the system user's and the sovereign user's.
      */
     public Map<String, String> credsSecrets(Topology topology) {
         Map<String, String> secrets = new TreeMap<>();
         secrets.put(((Login.Creds) topology.auth().leafnodes()).credentials().key(), leafnodeCreds);
         secrets.put(((Login.Creds) topology.accounts().app().login()).credentials().key(), appCreds);
         secrets.put(((Login.Creds) topology.accounts().system().login()).credentials().key(), systemCreds);
+        topology.accounts().sovereign().forEach(s -> secrets.put(((Login.Creds) s.account().login()).credentials().key(), gdprCreds));
         return secrets;
     }
 
@@ -112,6 +126,15 @@ public final class TestOperator {
             long twoDaysAgo = JwtUtils.currentTimeSeconds() - 2 * 86_400;
             return JwtUtils.issueUserJWT(app, appPublicKey, new String(NKey.createUser(new SecureRandom()).getPublicKey()), "leafnode",
                     java.time.Duration.ofDays(1), new String[0], twoDaysAgo);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The leafnode link's user JWT issued by the sovereign account GDPR: the link would carry it. */
+    public String gdprLeafnodeUserJwt() {
+        try {
+            return JwtUtils.issueUserJWT(gdpr, gdprPublicKey, new String(NKey.createUser(new SecureRandom()).getPublicKey()), "leafnode");
         } catch (GeneralSecurityException | IOException e) {
             throw new AssertionError(e);
         }
@@ -148,7 +171,9 @@ public final class TestOperator {
 
     public String accountsBlock() {
         return "accounts:\n  system:\n    name: SYS\n    jwt: " + systemJwt + "\n    credentials: NATS_SYS_CREDS\n"
-                + "  app:\n    name: APP\n    jwt: " + appJwt + "\n    credentials: NATS_APP_CREDS\n";
+                + "  app:\n    name: APP\n    jwt: " + appJwt + "\n    credentials: NATS_APP_CREDS\n"
+                + "  sovereign:\n    - zone: EU\n      name: GDPR\n      jwt: " + gdprJwt + "\n      credentials: NATS_GDPR_CREDS\n"
+                + "      userJwt: " + gdprUserJwt + "\n";
     }
 
     public String leafnodesBlock() {

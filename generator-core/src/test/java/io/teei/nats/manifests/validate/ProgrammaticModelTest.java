@@ -26,6 +26,7 @@ import io.teei.nats.manifests.model.RegionOverrides;
 import io.teei.nats.manifests.model.RegionRole;
 import io.teei.nats.manifests.model.ScrapeMode;
 import io.teei.nats.manifests.model.SecretKeyRef;
+import io.teei.nats.manifests.model.SovereignAccount;
 import io.teei.nats.manifests.model.SovereigntyZone;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.StreamOrigin;
@@ -111,7 +112,10 @@ class ProgrammaticModelTest {
                         Optional.of(Duration.ofMinutes(2))),
                 Optional.empty(),
                 new Accounts(Account.withPassword("SYS", "admin", new SecretKeyRef(SECRET, "NATS_ADMIN_PASSWORD")),
-                        Account.withPassword("APP", "app", new SecretKeyRef(SECRET, "NATS_APP_PASSWORD"))),
+                        Account.withPassword("APP", "app", new SecretKeyRef(SECRET, "NATS_APP_PASSWORD")),
+                        List.of(new SovereignAccount(new SovereigntyZone("EU"), new Account("GDPR",
+                                new Credentials(new SecretKeyRef(SECRET, "NATS_GDPR_USER"), new SecretKeyRef(SECRET, "NATS_GDPR_PASSWORD")),
+                                Optional.empty())))),
                 new AuthWiring(
                         new Credentials(new SecretKeyRef(SECRET, "NATS_CLUSTER_USER"), new SecretKeyRef(SECRET, "NATS_CLUSTER_PASSWORD")),
                         new Credentials(new SecretKeyRef(SECRET, "NATS_LEAFNODE_USER"), new SecretKeyRef(SECRET, "NATS_LEAFNODE_PASSWORD")),

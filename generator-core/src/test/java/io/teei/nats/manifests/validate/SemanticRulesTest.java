@@ -98,15 +98,15 @@ class SemanticRulesTest {
     private static List<Change> operatorMode(Change... more) {
         List<Change> changes = new java.util.ArrayList<>(List.of(
                 edit(BASE, "  leafnodes:\n    user: NATS_LEAFNODE_USER\n    password: NATS_LEAFNODE_PASSWORD\n", OPERATOR.leafnodesBlock()),
-                edit(BASE, "accounts:\n  system:\n    name: SYS\n    user: admin\n    password: NATS_ADMIN_PASSWORD\n"
-                        + "  app:\n    name: APP\n    user: app\n    password: NATS_APP_PASSWORD\n",
-                        OPERATOR.operatorBlock("full") + OPERATOR.accountsBlock())));
+                edit(BASE, SpecFixture.PASSWORD_ACCOUNTS, OPERATOR.operatorBlock("full") + OPERATOR.accountsBlock())));
         changes.addAll(List.of(more));
         return changes;
     }
 
     static Stream<RuleCase> cases() {
         String usStreamTail = "maxBytes: 5Gi\n    replicas: 3\n    storage: file";
+        String sovereignAccount = "  sovereign:\n    - zone: EU\n      name: GDPR\n      user: NATS_GDPR_USER\n"
+                + "      password: NATS_GDPR_PASSWORD\n";
         Edit reversedLink = edit(BASE, "  - accept: us-east-1\n    solicit: eu-central-1",
                 "  - accept: eu-central-1\n    solicit: us-east-1");
         // The EU's sovereign streams may sit on the accepting side of a link only to a region of their own zone.
@@ -211,16 +211,56 @@ class SemanticRulesTest {
                         List.of(edit(EU, "sovereigntyZone: EU\n", "")),
                         // The same line removed from the region without sovereign streams.
                         List.of(edit(US, "sovereigntyZone: US\n", ""))),
-                rule(RuleId.SOVEREIGN_MIRRORED, "an EU-only stream cannot be mirrored into the US",
-                        List.of(edit(US, "streams:\n", "streams:\n  - name: gdpr-copy\n    mirror: { region: eu-central-1, stream: events-eu-gdpr }\n"
-                                + "    maxAge: 7d\n    maxBytes: 1Gi\n    replicas: 3\n")),
+                rule(RuleId.SOVEREIGN_MIRRORED, "an EU-only stream cannot be mirrored, not even inside its zone",
                         List.of(edit(US, "sovereigntyZone: US", "sovereigntyZone: EU"),
                                 edit(US, "streams:\n", "streams:\n  - name: gdpr-copy\n    mirror: { region: eu-central-1, stream: events-eu-gdpr }\n"
+                                        + "    maxAge: 7d\n    maxBytes: 1Gi\n    replicas: 3\n")),
+                        // The same mirror of the same EU stream once it is not sovereign.
+                        List.of(edit(EU, "    subjects: [\"events.eu.>\"]\n    sovereign: true\n", "    subjects: [\"events.eu.>\"]\n"),
+                                edit(US, "streams:\n", "streams:\n  - name: gdpr-copy\n    mirror: { region: eu-central-1, stream: events-eu-gdpr }\n"
                                         + "    maxAge: 7d\n    maxBytes: 1Gi\n    replicas: 3\n"))),
-                rule(RuleId.SOVEREIGN_SUBJECTS, "EU-only subjects cannot overlap subjects of US streams",
-                        List.of(edit(EU, "\"events.eu.>\"", "\"events.>\"")),
-                        List.of(edit(EU, "\"events.eu.>\"", "\"events.eu.gdpr.>\""))),
-                rule(RuleId.SOVEREIGN_SOLICITS, "the region with sovereign streams solicits, so it carries the deny rules",
+                rule(RuleId.SOVEREIGN_ACCOUNT, "sovereign streams need their zone's sovereign account (today's specs before it)",
+                        List.of(edit(BASE, sovereignAccount, "")),
+                        // The same account removed with the streams that needed it.
+                        List.of(edit(BASE, sovereignAccount, ""),
+                                edit(EU, "    subjects: [\"events.eu.>\"]\n    sovereign: true\n", "    subjects: [\"events.eu.>\"]\n"),
+                                edit(EU, "    subjects: [\"audit.eu.>\"]\n    sovereign: true\n", "    subjects: [\"audit.eu.>\"]\n"))),
+                rule(RuleId.SOVEREIGN_ACCOUNT, "a sovereign account belongs to a zone some region has",
+                        List.of(edit(BASE, "      password: NATS_GDPR_PASSWORD\n", "      password: NATS_GDPR_PASSWORD\n"
+                                + "    - { zone: CH, name: FADP, user: NATS_FADP_USER, password: NATS_FADP_PASSWORD }\n")),
+                        List.of(edit(BASE, "      password: NATS_GDPR_PASSWORD\n", "      password: NATS_GDPR_PASSWORD\n"
+                                + "    - { zone: CH, name: FADP, user: NATS_FADP_USER, password: NATS_FADP_PASSWORD }\n"),
+                                edit(US, "sovereigntyZone: US", "sovereigntyZone: CH"))),
+                rule(RuleId.SOVEREIGN_ACCOUNT, "a sovereign account is not the system account",
+                        List.of(edit(BASE, "      name: GDPR\n", "      name: SYS\n")),
+                        List.of(edit(BASE, "      name: GDPR\n", "      name: SYSTEM_EU\n"))),
+                rule(RuleId.SOVEREIGN_LINK, "a sovereign account is not the application account the link binds",
+                        List.of(edit(BASE, "      name: GDPR\n", "      name: APP\n")),
+                        List.of(edit(BASE, "      name: GDPR\n", "      name: APP_EU\n"))),
+                rule(RuleId.SOVEREIGN_LINK, "operator mode: the link's user is not a user of the sovereign account",
+                        operatorMode(edit(BASE, OPERATOR.leafnodeUserJwt, OPERATOR.gdprLeafnodeUserJwt())),
+                        operatorMode()),
+                rule(RuleId.SOVEREIGN_LINK, "operator mode: the sovereign account is not the application account's key",
+                        operatorMode(edit(BASE, "jwt: " + OPERATOR.gdprJwt + "\n      credentials: NATS_GDPR_CREDS\n      userJwt: "
+                                + OPERATOR.gdprUserJwt + "\n", "jwt: " + OPERATOR.appJwt + "\n      credentials: NATS_GDPR_CREDS\n")),
+                        operatorMode(edit(BASE, "      userJwt: " + OPERATOR.gdprUserJwt + "\n", ""))),
+                rule(RuleId.OPERATOR_JWT, "operator mode: the sovereign account is signed by the operator",
+                        operatorMode(edit(BASE, "jwt: " + OPERATOR.gdprJwt + "\n", "jwt: " + OTHER_OPERATOR.gdprJwt + "\n")),
+                        operatorMode()),
+                rule(RuleId.STREAM_ACCOUNT, "a sovereign stream placed in the application account is refused",
+                        List.of(edit(EU, "    subjects: [\"events.eu.>\"]\n    sovereign: true\n",
+                                "    subjects: [\"events.eu.>\"]\n    sovereign: true\n    account: APP\n")),
+                        List.of(edit(EU, "    subjects: [\"events.eu.>\"]\n    sovereign: true\n",
+                                "    subjects: [\"events.eu.>\"]\n    sovereign: true\n    account: GDPR\n"))),
+                rule(RuleId.STREAM_ACCOUNT, "a mirror cannot live in the sovereign account",
+                        List.of(edit(EU, "      stream: events-us\n", "      stream: events-us\n    account: GDPR\n")),
+                        List.of(edit(EU, "      stream: events-us\n", "      stream: events-us\n    account: APP\n"))),
+                rule(RuleId.STREAM_ACCOUNT, "a stream names a declared account",
+                        List.of(edit(EU, "    subjects: [\"audit.eu.>\"]\n    sovereign: true\n",
+                                "    subjects: [\"audit.eu.>\"]\n    sovereign: true\n    account: GDRP\n")),
+                        List.of(edit(EU, "    subjects: [\"audit.eu.>\"]\n    sovereign: true\n",
+                                "    subjects: [\"audit.eu.>\"]\n    sovereign: true\n    account: GDPR\n"))),
+                rule(RuleId.SOVEREIGN_SOLICITS, "the region with sovereign streams solicits, so it carries its domain's fence",
                         List.of(reversedLink),
                         List.of(reversedLink, usInZoneEu)),
                 rule(RuleId.CAPACITY_FILE_STORE, "the EU streams do not fit a 100Gi file store",

@@ -13,19 +13,25 @@ public final class PodLayout {
 
     public static final String CONFIG_DIR = "/etc/nats-config";
     public static final String MAIN_CONFIG = "nats.conf";
+    public static final String ACCOUNTS_CONFIG = "accounts.conf";
     public static final String CLUSTER_CONFIG = "cluster.conf";
     public static final String JETSTREAM_CONFIG = "jetstream.conf";
     public static final String LEAFNODES_CONFIG = "leafnodes.conf";
-    /** Every file of the config: the main one and the three it includes. */
-    public static final List<String> CONFIG_FILES = List.of(MAIN_CONFIG, CLUSTER_CONFIG, JETSTREAM_CONFIG, LEAFNODES_CONFIG);
+    /** Every file of the config: the main one and the four it includes. */
+    public static final List<String> CONFIG_FILES = List.of(MAIN_CONFIG, ACCOUNTS_CONFIG, CLUSTER_CONFIG, JETSTREAM_CONFIG,
+            LEAFNODES_CONFIG);
     public static final String PID_DIR = "/var/run/nats";
     public static final String PID_FILE = PID_DIR + "/nats.pid";
     public static final String CERTS_DIR = "/etc/nats-certs";
     /** Where {@code .creds} files from the Secret are mounted in operator mode, one directory per use. */
     public static final String CREDS_DIR = "/etc/nats-creds";
-    /** The uses of {@code .creds} files in operator mode: the application user's (nats-box), the leafnode link's. */
+    /**
+     * The uses of {@code .creds} files in operator mode: the application user's (nats-box), the
+     * leafnode link's, the sovereign account user's (nats-box, in the regions of its zone).
+     */
     public static final String APP_CREDS = "app";
     public static final String LEAFNODE_CREDS = "leafnode";
+    public static final String SOVEREIGN_CREDS = "sovereign";
     /** Where the full account resolver keeps account JWTs, under the JetStream store directory on the data volume. */
     public static final String JWT_DIR = "jwt";
 

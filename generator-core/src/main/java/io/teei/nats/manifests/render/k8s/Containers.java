@@ -15,7 +15,9 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.teei.nats.manifests.model.Account;
 import io.teei.nats.manifests.model.ComputeResources;
+import io.teei.nats.manifests.model.Credentials;
 import io.teei.nats.manifests.model.Login;
 import io.teei.nats.manifests.model.NatsReleases;
 import io.teei.nats.manifests.model.Ports;
@@ -35,7 +37,7 @@ public final class Containers {
 
     public static final String NATS = "nats";
     static final String EXPORTER = "metrics";
-    static final String NATS_BOX = "nats-box";
+    public static final String NATS_BOX = "nats-box";
     static final String RELOADER = "reloader";
     static final String CONFIG_VOLUME = "config";
     static final String PID_VOLUME = "pid";
@@ -48,7 +50,7 @@ public final class Containers {
     static Container nats(RenderScope scope, List<String> tlsKinds) {
         Topology topology = scope.topology();
         Ports ports = topology.ports();
-        List<VolumeMount> mounts = new ArrayList<>();
+        List<VolumeMount> mounts = new ArrayList<>(leafnodeCredsMounts(scope));
         mounts.add(mount(CONFIG_VOLUME, PodLayout.CONFIG_DIR, true));
         mounts.add(mount(PID_VOLUME, PodLayout.PID_DIR, false));
         mounts.add(mount(DATA_VOLUME, topology.jetStream().storeDir(), false));
@@ -124,18 +126,30 @@ public final class Containers {
                 .build();
     }
 
-    /** nats-box, for 'kubectl exec ... -c nats-box': the nats CLI logged in as the application user. */
-    static Container natsBox(Topology topology) {
+    /**
+     * nats-box, for 'kubectl exec ... -c nats-box': the nats CLI logged in as the application user;
+     * in a region of a sovereignty zone also able to log in as the sovereign account's user. The
+     * region's additions come first, where kustomize's merge of the overlay patch puts them.
+     */
+    static Container natsBox(RenderScope scope) {
+        Topology topology = scope.topology();
+        List<EnvVar> env = new ArrayList<>(natsBoxSovereignLogin(scope));
+        env.add(new EnvVarBuilder().withName("HOME").withValue("/tmp").build());
+        env.add(new EnvVarBuilder().withName("NATS_URL").withValue("nats://localhost:" + topology.ports().client()).build());
+        env.addAll(natsBoxLogin(topology));
+        List<VolumeMount> mounts = new ArrayList<>(sovereignCredsMounts(scope));
+        mounts.add(mount(TMP_VOLUME, "/tmp", false));
+        if (topology.operator().isPresent()) {
+            mounts.add(credsMount(PodLayout.APP_CREDS));
+        }
         return new ContainerBuilder()
                 .withName(NATS_BOX)
                 .withImage(topology.images().natsBox().toString())
                 .withImagePullPolicy("IfNotPresent")
                 .withCommand("sh", "-ec", "trap true INT TERM; sleep infinity & wait")
-                .addNewEnv().withName("HOME").withValue("/tmp").endEnv()
-                .addNewEnv().withName("NATS_URL").withValue("nats://localhost:" + topology.ports().client()).endEnv()
-                .addAllToEnv(natsBoxLogin(topology))
+                .withEnv(env)
                 .withResources(resources("10m", "16Mi", "200m", "128Mi"))
-                .withVolumeMounts(natsBoxMounts(topology))
+                .withVolumeMounts(mounts)
                 .withSecurityContext(restricted(PodLayout.RUN_AS_SIDECAR))
                 .build();
     }
@@ -150,17 +164,27 @@ public final class Containers {
                 .withValue(PodLayout.credsFile(PodLayout.APP_CREDS)).build());
     }
 
-    private static List<VolumeMount> natsBoxMounts(Topology topology) {
-        List<VolumeMount> mounts = new ArrayList<>(List.of(mount(TMP_VOLUME, "/tmp", false)));
-        if (topology.operator().isPresent()) {
-            mounts.add(credsMount(PodLayout.APP_CREDS));
-        }
-        return mounts;
+    /**
+     * What nats-box adds in a region of a sovereignty zone to log in as the sovereign account's
+     * user, with passwords: the user and password from the Secret as variables named like their
+     * keys ({@code nats --user "$NATS_GDPR_USER" --password "$NATS_GDPR_PASSWORD"}). In operator
+     * mode its {@code .creds} file is mounted instead ({@link #sovereignCredsMounts}).
+     */
+    public static List<EnvVar> natsBoxSovereignLogin(RenderScope scope) {
+        return scope.region().flatMap(scope.topology()::sovereignAccountOf).map(Account::login)
+                .filter(Credentials.class::isInstance).map(Credentials.class::cast)
+                .map(user -> List.of(NatsEnvironment.secret(user.user()), NatsEnvironment.secret(user.password())))
+                .orElse(List.of());
     }
 
-    /** The nats container's mount of the leafnode link's {@code .creds} file (operator mode, soliciting region). */
-    public static VolumeMount leafnodeCredsMount() {
-        return credsMount(PodLayout.LEAFNODE_CREDS);
+    /** nats-box's mount of the sovereign account user's {@code .creds} file: operator mode, a region of the zone. */
+    public static List<VolumeMount> sovereignCredsMounts(RenderScope scope) {
+        return StatefulSetFactory.sovereignCreds(scope).isPresent() ? List.of(credsMount(PodLayout.SOVEREIGN_CREDS)) : List.of();
+    }
+
+    /** The nats container's mount of the leafnode link's {@code .creds} file: operator mode, a soliciting region. */
+    public static List<VolumeMount> leafnodeCredsMounts(RenderScope scope) {
+        return StatefulSetFactory.leafnodeCreds(scope).isPresent() ? List.of(credsMount(PodLayout.LEAFNODE_CREDS)) : List.of();
     }
 
     /** The volume that holds the {@code .creds} file of one use ({@code app}, {@code leafnode}). */

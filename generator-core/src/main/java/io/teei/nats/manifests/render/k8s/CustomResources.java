@@ -90,6 +90,7 @@ public final class CustomResources {
             refs.addAll(topology.accounts().system().login().secretKeys());
         }
         refs.addAll(topology.accounts().app().login().secretKeys());
+        scope.region().flatMap(topology::sovereignAccountOf).ifPresent(account -> refs.addAll(account.login().secretKeys()));
         boolean leafnodeLogin = topology.operator().isEmpty() ? !scope.accepted().isEmpty() : !scope.solicited().isEmpty();
         if (leafnodeLogin) {
             refs.addAll(topology.auth().leafnodes().secretKeys());

@@ -44,6 +44,11 @@ public final class NatsEnvironment {
                 env.add(secret(password.password()));
             }
         }
+        scope.region().flatMap(topology::sovereignAccountOf).map(Account::login)
+                .filter(Credentials.class::isInstance).map(Credentials.class::cast).ifPresent(user -> {
+                    env.add(secret(user.user()));
+                    env.add(secret(user.password()));
+                });
         if (!scope.accepted().isEmpty() && topology.auth().leafnodes() instanceof Credentials leafnodeUser) {
             env.add(secret(leafnodeUser.user()));
             env.add(secret(leafnodeUser.password()));

@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.teei.nats.manifests.model.Account;
+import io.teei.nats.manifests.model.Login;
 import io.teei.nats.manifests.model.ScrapeMode;
 import io.teei.nats.manifests.model.SecretKeyRef;
 import io.teei.nats.manifests.model.TlsSource;
@@ -47,7 +49,7 @@ public final class StatefulSetFactory {
         if (topology.monitoring().exporter()) {
             containers.add(Containers.exporter(topology));
         }
-        containers.add(Containers.natsBox(topology));
+        containers.add(Containers.natsBox(scope));
         return new StatefulSetBuilder()
                 .withNewMetadata().withName(names.statefulSet()).withLabels(Labels.common(topology)).endMetadata()
                 .withNewSpec()
@@ -77,7 +79,7 @@ public final class StatefulSetFactory {
                         .withMaxSkew(1).withTopologyKey("topology.kubernetes.io/zone").withWhenUnsatisfiable("ScheduleAnyway")
                         .withNewLabelSelector().withMatchLabels(Labels.selector(topology)).endLabelSelector().build())
                 .withContainers(containers)
-                .withVolumes(volumes(topology, names, tls))
+                .withVolumes(volumes(scope, names, tls))
                 .endSpec()
                 .endTemplate()
                 .withVolumeClaimTemplates(volumeClaim(topology, scope.volume()))
@@ -105,8 +107,9 @@ public final class StatefulSetFactory {
         return tls;
     }
 
-    private static List<Volume> volumes(Topology topology, Names names, Map<String, Optional<TlsSource>> tls) {
-        List<Volume> volumes = new ArrayList<>();
+    private static List<Volume> volumes(RenderScope scope, Names names, Map<String, Optional<TlsSource>> tls) {
+        Topology topology = scope.topology();
+        List<Volume> volumes = new ArrayList<>(regionVolumes(scope));
         volumes.add(new VolumeBuilder().withName(Containers.CONFIG_VOLUME)
                 .withNewConfigMap().withName(names.configMap()).endConfigMap().build());
         volumes.add(new VolumeBuilder().withName(Containers.PID_VOLUME).withNewEmptyDir().withSizeLimit(new Quantity("1Mi")).endEmptyDir().build());
@@ -117,6 +120,30 @@ public final class StatefulSetFactory {
             volumes.add(credsVolume(PodLayout.APP_CREDS, topology.accounts().app().login().secretKeys().get(0)));
         }
         return volumes;
+    }
+
+    /**
+     * The volumes a region adds to the base's, first, where kustomize's merge of the overlay
+     * patch puts them: in operator mode the link's {@code .creds} where the region dials, and the
+     * sovereign user's in a region of its zone.
+     */
+    public static List<Volume> regionVolumes(RenderScope scope) {
+        List<Volume> volumes = new ArrayList<>();
+        leafnodeCreds(scope).ifPresent(creds -> volumes.add(credsVolume(PodLayout.LEAFNODE_CREDS, creds.credentials())));
+        sovereignCreds(scope).ifPresent(creds -> volumes.add(credsVolume(PodLayout.SOVEREIGN_CREDS, creds.credentials())));
+        return volumes;
+    }
+
+    /** The link's {@code .creds} login, in operator mode where the region dials a link. */
+    static Optional<Login.Creds> leafnodeCreds(RenderScope scope) {
+        return scope.solicited().isEmpty() ? Optional.empty() : Optional.of(scope.topology().auth().leafnodes())
+                .filter(Login.Creds.class::isInstance).map(Login.Creds.class::cast);
+    }
+
+    /** The sovereign account user's {@code .creds} login, in operator mode in a region of its zone. */
+    static Optional<Login.Creds> sovereignCreds(RenderScope scope) {
+        return scope.region().flatMap(scope.topology()::sovereignAccountOf).map(Account::login)
+                .filter(Login.Creds.class::isInstance).map(Login.Creds.class::cast);
     }
 
     /** A Secret volume with one {@code .creds} file, named for its use, from the Secret key that holds it. */

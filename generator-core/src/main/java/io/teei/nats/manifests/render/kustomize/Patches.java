@@ -1,8 +1,6 @@
 package io.teei.nats.manifests.render.kustomize;
 
-import io.teei.nats.manifests.model.Login;
 import io.teei.nats.manifests.render.common.OrderedMaps;
-import io.teei.nats.manifests.render.common.PodLayout;
 import io.teei.nats.manifests.render.common.RenderScope;
 import io.teei.nats.manifests.render.k8s.Containers;
 import io.teei.nats.manifests.render.k8s.NatsEnvironment;
@@ -25,8 +23,9 @@ final class Patches {
     }
 
     /**
-     * Replicas, the nats container's environment, the volume claim and, in operator mode where
-     * the region dials a link, the mount of the link's {@code .creds} file. The environment is given
+     * Replicas, the nats container's environment, the volume claim, in operator mode where
+     * the region dials a link the mount of the link's {@code .creds} file, and in a region of a
+     * sovereignty zone nats-box's login as the sovereign account's user. The environment is given
      * whole, in order: kustomize puts a patch's list items before the base's, and a
      * {@code $(VAR)} reference expands only from variables defined earlier, so a partial list
      * would leave the region's server name and route URLs unexpanded.
@@ -39,14 +38,32 @@ final class Patches {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("replicas", scope.replicas());
         Map<String, Object> nats = OrderedMaps.of("name", Containers.NATS, "env", env);
-        Map<String, Object> podSpec = OrderedMaps.of("containers", List.of(nats));
-        if (!scope.solicited().isEmpty() && scope.topology().auth().leafnodes() instanceof Login.Creds creds) {
-            nats.put("volumeMounts", List.of(Containers.leafnodeCredsMount()));
-            podSpec.put("volumes", List.of(StatefulSetFactory.credsVolume(PodLayout.LEAFNODE_CREDS, creds.credentials())));
+        putUnlessEmpty(nats, "volumeMounts", Containers.leafnodeCredsMounts(scope));
+        Map<String, Object> natsBox = OrderedMaps.of("name", Containers.NATS_BOX);
+        putUnlessEmpty(natsBox, "env", Containers.natsBoxSovereignLogin(scope));
+        putUnlessEmpty(natsBox, "volumeMounts", Containers.sovereignCredsMounts(scope));
+        List<Object> containers = new ArrayList<>(List.of(nats));
+        if (natsBox.size() > 1) {
+            // kustomize puts a patch's list items before the base's: naming every container in the
+            // base's order keeps that order.
+            containers.clear();
+            for (var container : StatefulSetFactory.statefulSet(RenderScope.base(scope.topology())).getSpec().getTemplate()
+                    .getSpec().getContainers()) {
+                containers.add(container.getName().equals(Containers.NATS) ? nats
+                        : container.getName().equals(Containers.NATS_BOX) ? natsBox : OrderedMaps.of("name", container.getName()));
+            }
         }
+        Map<String, Object> podSpec = OrderedMaps.of("containers", containers);
+        putUnlessEmpty(podSpec, "volumes", StatefulSetFactory.regionVolumes(scope));
         spec.put("template", OrderedMaps.of("spec", podSpec));
         spec.put("volumeClaimTemplates", List.of(StatefulSetFactory.volumeClaim(scope.topology(), scope.volume())));
         return object("apps/v1", "StatefulSet", scope.names().statefulSet(), Map.of(), spec);
+    }
+
+    private static void putUnlessEmpty(Map<String, Object> map, String key, List<?> list) {
+        if (!list.isEmpty()) {
+            map.put(key, list);
+        }
     }
 
     /** The region's LoadBalancer settings, or removal of the LoadBalancer where nobody dials in. */

@@ -3,8 +3,6 @@ package io.teei.nats.manifests.render.nats;
 import io.teei.nats.manifests.model.ByteSize;
 import io.teei.nats.manifests.model.Durations;
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /** Values written for the nats.conf syntax. */
 public final class ConfValues {
@@ -29,11 +27,6 @@ public final class ConfValues {
             }
         }
         return out.append('"').toString();
-    }
-
-    /** A list of quoted strings on one line: {@code ["a.>", "b.>"]}. */
-    public static String quoteAll(List<String> values) {
-        return values.stream().map(ConfValues::quote).collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** An environment reference, resolved by nats-server from the pod's environment. */

@@ -3,7 +3,6 @@ package io.teei.nats.manifests.render.nats;
 import static io.teei.nats.manifests.render.nats.ConfValues.duration;
 import static io.teei.nats.manifests.render.nats.ConfValues.env;
 import static io.teei.nats.manifests.render.nats.ConfValues.quote;
-import static io.teei.nats.manifests.render.nats.ConfValues.quoteAll;
 import static io.teei.nats.manifests.render.nats.ConfValues.size;
 
 import io.teei.nats.manifests.model.Account;
@@ -28,7 +27,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * Renders nats.conf and the three per-region includes from the Mustache templates in
+ * Renders nats.conf and the four per-region includes from the Mustache templates in
  * {@code templates/}. Every value reaches the template already written for the nats.conf syntax
  * (see {@link ConfValues}); the templates only lay them out.
  */
@@ -47,10 +46,35 @@ public final class NatsConfigRenderer {
         view.put("lameDuckDuration", duration(PodLayout.LAME_DUCK_DURATION));
         view.put("lameDuckGracePeriod", duration(PodLayout.LAME_DUCK_GRACE_PERIOD));
         view.put("clientTls", tls(topology.tls().client(), "client").orElse(null));
+        return Templates.render("nats.conf.mustache", view);
+    }
+
+    /**
+     * Who may log in: the accounts with their users, or in operator mode the operator, the
+     * resolver and the account JWTs it starts with. A region of a sovereignty zone also has the
+     * zone's sovereign account; no other region has its users or its JWT.
+     */
+    public static String accounts(RenderScope scope, String header) {
+        Topology topology = scope.topology();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("header", header);
         Account system = topology.accounts().system();
         Account app = topology.accounts().app();
+        Optional<Account> sovereign = scope.region().flatMap(topology::sovereignAccountOf);
         view.put("systemAccount", quote(accountName(system)));
         view.put("appAccount", quote(accountName(app)));
+        view.put("sovereign", sovereign.map(account -> {
+            Map<String, Object> zone = new LinkedHashMap<>();
+            zone.put("zone", scope.region().flatMap(Region::zone).orElseThrow().name());
+            zone.put("name", account.name());
+            zone.put("account", quote(accountName(account)));
+            account.jwt().ifPresent(jwt -> zone.put("jwt", quote(jwt.trim())));
+            if (account.login() instanceof Credentials user) {
+                zone.put("user", env(user.user().key()));
+                zone.put("password", env(user.password().key()));
+            }
+            return zone;
+        }).orElse(null));
         topology.operator().ifPresentOrElse(operator -> {
             Map<String, Object> mode = new LinkedHashMap<>();
             mode.put("jwt", quote(operator.jwt().trim()));
@@ -71,7 +95,7 @@ public final class NatsConfigRenderer {
             view.put("appUser", quote(appUser.user()));
             view.put("appPassword", env(appUser.password().key()));
         });
-        return Templates.render("nats.conf.mustache", view);
+        return Templates.render("accounts.conf.mustache", view);
     }
 
     /** The cluster block: the region's cluster name and a route to every pod. */
@@ -155,7 +179,7 @@ public final class NatsConfigRenderer {
         }
         remote.put("account", account);
         remote.put("tls", tls.orElse(null));
-        List<String> denyImports = SovereigntyFence.denyImports(region);
+        List<String> denyImports = DomainFence.denyImports(region);
         boolean leavesZone = scope.topology().region(link.acceptingRegion())
                 .map(peer -> region.zone().isEmpty() || !region.zone().equals(peer.zone())).orElse(true);
         if (!denyImports.isEmpty() && leavesZone) {
@@ -165,7 +189,7 @@ public final class NatsConfigRenderer {
             }
             remote.put("hasDenyImports", true);
             remote.put("denyImports", entries);
-            remote.put("denyExports", quoteAll(SovereigntyFence.denyExports(region)));
+            remote.put("sovereign", scope.topology().sovereignAccountOf(region).map(Account::name).orElse(null));
         }
         return remote;
     }

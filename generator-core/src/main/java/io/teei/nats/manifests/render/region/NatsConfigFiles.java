@@ -8,13 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The four nats.conf files of a scope, by file name, as the ConfigMap holds them. */
+/** The five nats.conf files of a scope, by file name, as the ConfigMap holds them. */
 public final class NatsConfigFiles {
 
     private NatsConfigFiles() {
     }
 
-    /** nats.conf (shared) and the scope's cluster.conf, jetstream.conf and leafnodes.conf. */
+    /** nats.conf (shared) and the scope's accounts.conf, cluster.conf, jetstream.conf and leafnodes.conf. */
     public static Map<String, String> of(RenderScope scope, SpecSources sources) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(PodLayout.MAIN_CONFIG, NatsConfigRenderer.main(scope.topology(), sources.header(List.of())));
@@ -26,6 +26,7 @@ public final class NatsConfigFiles {
     public static Map<String, String> regional(RenderScope scope, SpecSources sources) {
         String header = sources.header(scope.region().stream().toList());
         Map<String, String> files = new LinkedHashMap<>();
+        files.put(PodLayout.ACCOUNTS_CONFIG, NatsConfigRenderer.accounts(scope, header));
         files.put(PodLayout.CLUSTER_CONFIG, NatsConfigRenderer.cluster(scope, header));
         files.put(PodLayout.JETSTREAM_CONFIG, NatsConfigRenderer.jetStream(scope, header));
         files.put(PodLayout.LEAFNODES_CONFIG, NatsConfigRenderer.leafnodes(scope, header));

@@ -103,8 +103,16 @@ public final class RegionObjects {
         if (!topology.streamResources().nack()) {
             return List.of();
         }
-        return scope.region().map(Region::streams).orElse(List.of()).stream()
-                .<HasMetadata>map(s -> NackStreams.stream(topology, s)).toList();
+        if (scope.region().isEmpty()) {
+            return List.of();
+        }
+        Region region = scope.region().get();
+        List<HasMetadata> objects = new ArrayList<>();
+        topology.sovereignAccountOf(region).filter(account -> region.streams().stream()
+                        .anyMatch(s -> topology.accountOf(region, s).filter(account::equals).isPresent()))
+                .ifPresent(account -> objects.add(NackStreams.account(topology, account)));
+        region.streams().forEach(s -> objects.add(NackStreams.stream(topology, region, s)));
+        return objects;
     }
 
     private static boolean exporter(Topology topology) {

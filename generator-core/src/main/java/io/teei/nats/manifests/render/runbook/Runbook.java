@@ -7,6 +7,7 @@ import io.teei.nats.manifests.model.Login;
 import io.teei.nats.manifests.model.NatsVersion;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.SecretKeyRef;
+import io.teei.nats.manifests.model.SovereignAccount;
 import io.teei.nats.manifests.model.SovereigntyZone;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.Topology;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -79,6 +81,7 @@ public final class Runbook {
             view.put("appValue", "\"$(cat app.creds)\"");
             view.put("systemValue", "\"$(cat sys.creds)\"");
         }
+        view.put("sovereignLogins", sovereignLogins(topology));
         SecretKeyRef appKey = app.login().secretKeys().get(0);
         view.put("appKey", appKey.key());
         view.put("systemKey", system.login().secretKeys().get(0).key());
@@ -227,6 +230,29 @@ public final class Runbook {
         return list.isEmpty() ? Map.of() : Map.of("list", list);
     }
 
+    /** The sovereign accounts whose users {@code health} logs in as, in the regions of their zone that hold streams. */
+    private static List<Map<String, Object>> sovereignLogins(Topology topology) {
+        List<Map<String, Object>> logins = new ArrayList<>();
+        for (SovereignAccount sovereign : topology.accounts().sovereign()) {
+            List<String> regions = topology.regions().stream().filter(r -> r.zone().equals(Optional.of(sovereign.zone())))
+                    .filter(r -> r.streams().stream().anyMatch(Stream::isSovereign)).map(Region::name).toList();
+            if (regions.isEmpty()) {
+                continue;
+            }
+            List<String> keys = sovereign.account().login().secretKeys().stream().map(SecretKeyRef::key).toList();
+            Map<String, Object> login = new LinkedHashMap<>();
+            login.put("account", sovereign.account().name());
+            login.put("zone", sovereign.zone().name());
+            login.put("regions", words(regions));
+            login.put("keys", code(keys));
+            String value = sovereign.account().login() instanceof Login.Creds ? "\"$(cat " + sovereign.account().name()
+                    .toLowerCase(java.util.Locale.ROOT) + ".creds)\"" : "'<value>'";
+            login.put("exports", String.join(" ", keys.stream().map(k -> k + "=" + value).toList()));
+            logins.add(login);
+        }
+        return logins;
+    }
+
     private static List<Map<String, Object>> fences(Topology topology) {
         List<Map<String, Object>> fences = new ArrayList<>();
         for (Region region : topology.regions()) {
@@ -240,9 +266,9 @@ public final class Runbook {
             fence.put("region", region.name());
             fence.put("streams", words(names(sovereign)));
             fence.put("zone", region.zone().map(SovereigntyZone::name).orElse(region.name()));
+            fence.put("account", topology.sovereignAccountOf(region).map(Account::name).orElse("?"));
             fence.put("peers", words(peers));
             fence.put("domain", region.domain());
-            fence.put("subjects", code(sovereign.stream().flatMap(s -> s.subjects().stream()).toList()));
             fences.add(fence);
         }
         return fences;

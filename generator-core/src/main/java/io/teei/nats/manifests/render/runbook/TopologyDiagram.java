@@ -1,5 +1,6 @@
 package io.teei.nats.manifests.render.runbook;
 
+import io.teei.nats.manifests.model.Account;
 import io.teei.nats.manifests.model.Capacity;
 import io.teei.nats.manifests.model.LeafnodeLink;
 import io.teei.nats.manifests.model.Region;
@@ -11,10 +12,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The topology as a Mermaid flowchart: a subgraph per region holding its NATS cluster and its
- * streams, the leafnode links between clusters and the mirror edges between streams. Ids are
+ * streams, by account (the one the links bind, and the zone's sovereign one, which no link binds),
+ * the leafnode links between clusters and the mirror edges between streams. Ids are
  * generated ({@code r_0}, {@code r_0_cluster}, {@code s_0}) and every label is quoted, so no name
  * from the spec can break the syntax.
  */
@@ -40,18 +43,20 @@ public final class TopologyDiagram {
                     .append("<br/>").append(label(capacity.nodes() + " nodes, " + capacity.volume().approximate() + " volume, "
                             + capacity.fileStore().approximate() + " file store"))
                     .append("\"]\n");
-            for (Stream stream : region.streams()) {
-                String id = "s_" + streamIds.size();
-                streamIds.put(region.name() + "/" + stream.name(), id);
-                out.append("    ").append(id).append("[\"").append(label(stream.name())).append("<br/>")
-                        .append(label(stream.mirror().map(m -> "mirror of " + m.stream() + " in " + m.region())
-                                .orElse(String.join(", ", stream.subjects()))));
-                if (stream.isSovereign()) {
-                    sovereign.add(id);
-                    out.append("<br/>").append(label("sovereign, fenced: never leaves "
-                            + region.zone().map(SovereigntyZone::name).orElse(region.name())));
-                }
-                out.append("\"]\n");
+            Optional<Account> zoneAccount = topology.sovereignAccountOf(region);
+            List<Stream> linked = region.streams().stream().filter(s -> !inAccount(topology, region, s, zoneAccount)).toList();
+            List<Stream> kept = region.streams().stream().filter(s -> inAccount(topology, region, s, zoneAccount)).toList();
+            if (!linked.isEmpty()) {
+                out.append("    subgraph a_").append(r).append("_app[\"").append(label("account " + topology.accounts().app().name()
+                        + ": crosses the leafnode links")).append("\"]\n");
+                linked.forEach(stream -> streamNode(out, region, stream, streamIds, sovereign));
+                out.append("    end\n");
+            }
+            if (!kept.isEmpty()) {
+                out.append("    subgraph a_").append(r).append("_sovereign[\"").append(label("account " + zoneAccount.get().name()
+                        + ": sovereign, no leafnode link, never leaves " + region.zone().orElseThrow())).append("\"]\n");
+                kept.forEach(stream -> streamNode(out, region, stream, streamIds, sovereign));
+                out.append("    end\n");
             }
             out.append("  end\n");
         }
@@ -72,6 +77,23 @@ public final class TopologyDiagram {
             out.append("  class ").append(String.join(",", sovereign)).append(" sovereign\n");
         }
         return out.toString();
+    }
+
+    private static boolean inAccount(Topology topology, Region region, Stream stream, Optional<Account> account) {
+        return account.isPresent() && topology.accountOf(region, stream).equals(account);
+    }
+
+    private static void streamNode(StringBuilder out, Region region, Stream stream, Map<String, String> streamIds,
+                                   List<String> sovereign) {
+        String id = "s_" + streamIds.size();
+        streamIds.put(region.name() + "/" + stream.name(), id);
+        out.append("      ").append(id).append("[\"").append(label(stream.name())).append("<br/>")
+                .append(label(stream.mirror().map(m -> "mirror of " + m.stream() + " in " + m.region())
+                        .orElse(String.join(", ", stream.subjects()))));
+        if (stream.isSovereign()) {
+            sovereign.add(id);
+        }
+        out.append("\"]\n");
     }
 
     private static String clusterId(int region) {
