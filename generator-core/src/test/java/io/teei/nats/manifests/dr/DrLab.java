@@ -777,7 +777,7 @@ final class DrLab implements AutoCloseable {
             for (var sovereign : topology().accounts().sovereign()) {
                 var user = (io.teei.nats.manifests.model.Credentials) sovereign.account().login();
                 secrets.put(user.user().key(), sovereign.account().name().toLowerCase(java.util.Locale.ROOT));
-                secrets.put(user.password().key(), "5e5e5e1900" + Integer.toHexString(sovereign.zone().name().hashCode()));
+                secrets.put(user.password().key(), "f00d50be" + Integer.toHexString(sovereign.zone().name().hashCode()));
             }
             userinfo = LEAF_USER + ":" + LEAF_PASSWORD + "@";
         } else {
