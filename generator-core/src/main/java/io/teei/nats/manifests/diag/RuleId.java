@@ -55,8 +55,10 @@ public enum RuleId {
     SOVEREIGN_ZONE("sovereign-zone", "a sovereign stream lives in a region with a sovereignty zone"),
     SOVEREIGN_ACCOUNT("sovereign-account", "a zone with sovereign streams has a sovereign account, of a zone some region has, named"
             + " unlike every other account"),
-    SOVEREIGN_LINK("sovereign-link", "no leafnode link binds a sovereign account: it is not the application account, and the"
-            + " link's user is not one of its users"),
+    SOVEREIGN_LINK("sovereign-link", "no leafnode link binds a sovereign account: it is not the application account, and (in"
+            + " operator mode, when the spec gives the link user's JWT) the link's user is not one of its users"),
+    SOVEREIGN_EXPORT("sovereign-export", "in operator mode the sovereign account's JWT exports nothing and no other account's"
+            + " JWT imports from it, so nothing moves its data into an account a link binds"),
     STREAM_ACCOUNT("stream-account", "a stream is in a declared account other than the system account; sovereign streams, and"
             + " only they, are in their zone's sovereign account"),
     SOVEREIGN_MIRRORED("sovereign-mirrored", "no stream mirrors a sovereign stream: mirrors cross the link, which never carries"

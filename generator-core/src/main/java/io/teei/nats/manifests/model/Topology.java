@@ -102,6 +102,12 @@ public record Topology(String name, String namespace, SortedMap<String, String> 
         return region.zone().flatMap(accounts::sovereignOf);
     }
 
+    /** Whether the stream lives in the sovereign account of the region's zone. */
+    public boolean inSovereignAccount(Region region, Stream stream) {
+        Optional<Account> sovereign = sovereignAccountOf(region);
+        return sovereign.isPresent() && accountOf(region, stream).equals(sovereign);
+    }
+
     /** The links that join the region to another region. */
     public List<LeafnodeLink> linksOf(Region region) {
         return leafnodeLinks.stream().filter(l -> l.joins(region.name())).toList();

@@ -75,6 +75,11 @@ public final class Health {
             try {
                 client.stream(stream.name()).ifPresentOrElse(info -> streams.put(stream.name(), info),
                         () -> problems.add("stream " + stream.name() + " does not exist"));
+                if (client.leftInApplicationAccount(stream)) {
+                    problems.add("sovereign stream " + stream.name() + " also exists in the application account, which the"
+                            + " leafnode link binds: the other side can read it; move its data into the sovereign account and"
+                            + " delete it there (README, Security model)");
+                }
             } catch (OpsException e) {
                 problems.add("stream " + stream.name() + " did not answer: " + e.getMessage());
             }

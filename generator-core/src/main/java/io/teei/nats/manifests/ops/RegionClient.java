@@ -53,43 +53,33 @@ final class RegionClient implements AutoCloseable {
     private final Region region;
     private final Connection app;
     private final Connection system;
-    private final Optional<Connection> sovereign;
+    private final Endpoints endpoints;
+    /** The sovereign account's user, logged in on the first read of one of its streams ({@code health} only). */
+    private Connection sovereign;
 
-    private RegionClient(Topology topology, Region region, Connection app, Connection system, Optional<Connection> sovereign) {
+    private RegionClient(Topology topology, Region region, Connection app, Connection system, Endpoints endpoints) {
         this.topology = topology;
         this.region = region;
         this.app = app;
         this.system = system;
-        this.sovereign = sovereign;
+        this.endpoints = endpoints;
     }
 
     /**
-     * Connects to the region as the application and system users and, where the region holds
-     * streams of its zone's sovereign account, as that account's user.
+     * Connects to the region as the application and the system user. The sovereign account's user
+     * logs in only when one of its streams is read, so failover and failback, which never touch
+     * them, do not need its password.
      *
      * @throws OpsException when no server of the region answers, or a password is not set
      */
     static RegionClient connect(Topology topology, Region region, Endpoints endpoints) {
-        List<Connection> opened = new ArrayList<>();
+        Connection app = open(topology, region, endpoints, topology.accounts().app());
         try {
-            opened.add(open(topology, region, endpoints, topology.accounts().app()));
-            opened.add(open(topology, region, endpoints, topology.accounts().system()));
-            Optional<Account> sovereignAccount = sovereignAccount(topology, region);
-            if (sovereignAccount.isPresent()) {
-                opened.add(open(topology, region, endpoints, sovereignAccount.get()));
-            }
-            return new RegionClient(topology, region, opened.get(0), opened.get(1),
-                    opened.size() > 2 ? Optional.of(opened.get(2)) : Optional.empty());
+            return new RegionClient(topology, region, app, open(topology, region, endpoints, topology.accounts().system()), endpoints);
         } catch (RuntimeException e) {
-            opened.forEach(RegionClient::closeQuietly);
+            closeQuietly(app);
             throw e;
         }
-    }
-
-    /** The zone's sovereign account, when the region holds streams of it. */
-    private static Optional<Account> sovereignAccount(Topology topology, Region region) {
-        return topology.sovereignAccountOf(region).filter(account -> region.streams().stream()
-                .anyMatch(s -> topology.accountOf(region, s).filter(account::equals).isPresent()));
     }
 
     /**
@@ -244,9 +234,11 @@ final class RegionClient implements AutoCloseable {
      */
     Optional<StreamInfo> stream(String name) {
         try {
-            JetStreamManagement jsm = sovereign.isPresent() && region.stream(name).flatMap(s -> topology.accountOf(region, s))
-                    .equals(sovereignAccount(topology, region)) ? jsm(sovereign.get()) : jsm();
-            return Optional.of(jsm.getStreamInfo(name));
+            boolean sovereignStream = region.stream(name).filter(s -> topology.inSovereignAccount(region, s)).isPresent();
+            if (sovereignStream && sovereign == null) {
+                sovereign = open(topology, region, endpoints, topology.sovereignAccountOf(region).orElseThrow());
+            }
+            return Optional.of((sovereignStream ? jsm(sovereign) : jsm()).getStreamInfo(name));
         } catch (JetStreamApiException e) {
             if (e.getApiErrorCode() == 10059) {
                 return Optional.empty();
@@ -254,6 +246,27 @@ final class RegionClient implements AutoCloseable {
             throw api("read stream " + name, e);
         } catch (IOException e) {
             throw api("read stream " + name, e);
+        }
+    }
+
+    /**
+     * Whether a stream the spec places in a sovereign account also exists in the application
+     * account: left there by a deployment from before sovereign accounts, readable across the link.
+     */
+    boolean leftInApplicationAccount(io.teei.nats.manifests.model.Stream stream) {
+        if (!topology.inSovereignAccount(region, stream)) {
+            return false;
+        }
+        try {
+            jsm().getStreamInfo(stream.name());
+            return true;
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() == 10059) {
+                return false;
+            }
+            throw api("read stream " + stream.name() + " in the application account", e);
+        } catch (IOException e) {
+            throw api("read stream " + stream.name() + " in the application account", e);
         }
     }
 
@@ -300,7 +313,9 @@ final class RegionClient implements AutoCloseable {
     public void close() {
         closeQuietly(app);
         closeQuietly(system);
-        sovereign.ifPresent(RegionClient::closeQuietly);
+        if (sovereign != null) {
+            closeQuietly(sovereign);
+        }
     }
 
     private static void closeQuietly(Connection connection) {

@@ -9,6 +9,7 @@ import io.teei.nats.manifests.model.SovereignAccount;
 import io.teei.nats.manifests.model.Topology;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,6 +68,14 @@ final class OperatorRules {
                     "allow it: 'nsc edit account --name " + zone.account().name() + " --js-disk-storage -1 --js-mem-storage -1'"));
             user(path + ".userJwt", zone.account().login(), zone.account(), jwt, "the sovereign account's", findings);
         }
+        Map<String, NatsJwt> jwts = new java.util.LinkedHashMap<>();
+        system.ifPresent(jwt -> jwts.put("accounts.system", jwt));
+        app.ifPresent(jwt -> jwts.put("accounts.app", jwt));
+        for (int i = 0; i < sovereign.size(); i++) {
+            String path = "accounts.sovereign." + topology.accounts().sovereign().get(i).zone();
+            sovereign.get(i).ifPresent(jwt -> jwts.put(path, jwt));
+        }
+        sharedOut(topology, sovereign, jwts, findings);
         if (!linkOfSovereign(topology, sovereign, findings)) {
             user("auth.leafnodes.userJwt", topology.auth().leafnodes(), topology.accounts().app(), app, "the leafnode link's",
                     findings);
@@ -75,6 +84,45 @@ final class OperatorRules {
                 findings);
         user("accounts.system.userJwt", topology.accounts().system().login(), topology.accounts().system(), system,
                 "the system user's", findings);
+    }
+
+    /**
+     * An export of a sovereign account, or an import from one: the one way account JWTs move data
+     * between accounts, and into the application account the link would carry it across. An
+     * export alone moves nothing, but any account pushed later could import it.
+     */
+    private static void sharedOut(Topology topology, List<Optional<NatsJwt>> sovereign, Map<String, NatsJwt> accounts,
+                                  Findings findings) {
+        for (int i = 0; i < sovereign.size(); i++) {
+            if (sovereign.get(i).isEmpty()) {
+                continue;
+            }
+            NatsJwt jwt = sovereign.get(i).get();
+            SovereignAccount zone = topology.accounts().sovereign().get(i);
+            String name = zone.account().name();
+            List<String> exports = new ArrayList<>();
+            jwt.claims().path("nats").path("exports").forEach(e -> exports.add(e.path("subject").asText()));
+            if (!exports.isEmpty()) {
+                findings.error(RuleId.SOVEREIGN_EXPORT, "accounts.sovereign." + zone.zone() + ".jwt", "the JWT of " + name
+                                + ", the sovereign account of zone " + zone.zone() + ", exports " + exports + ": an account that"
+                                + " imports them, such as the application account the link binds, would carry them across",
+                        "remove the exports ('nsc delete export --account " + name + " --subject <subject>') and paste its new JWT");
+            }
+            for (Map.Entry<String, NatsJwt> other : accounts.entrySet()) {
+                if (other.getValue().subject().equals(jwt.subject())) {
+                    continue;
+                }
+                other.getValue().claims().path("nats").path("imports").forEach(imported -> {
+                    if (imported.path("account").asText().equals(jwt.subject())) {
+                        findings.error(RuleId.SOVEREIGN_EXPORT, other.getKey() + ".jwt", "account " + other.getValue().name()
+                                        + " imports '" + imported.path("subject").asText() + "' from " + name + ", the sovereign account"
+                                        + " of zone " + zone.zone() + ": what it imports leaves the sovereign account",
+                                "remove the import ('nsc delete import --account " + other.getValue().name() + " --subject "
+                                        + imported.path("subject").asText() + "') and paste its new JWT");
+                    }
+                });
+            }
+        }
     }
 
     /**

@@ -60,8 +60,9 @@ final class SovereigntyRules {
             String path = "accounts.sovereign." + sovereign.zone();
             Account account = sovereign.account();
             if (topology.regions().stream().noneMatch(r -> r.zone().equals(Optional.of(sovereign.zone())))) {
-                findings.error(RuleId.SOVEREIGN_ACCOUNT, path + ".zone", "no region is in zone " + sovereign.zone()
-                                + ", so the sovereign account " + account.name() + " would have users nowhere",
+                // A warning: nothing breaks, the account is rendered nowhere (a zone's last region removed, say).
+                findings.warning(RuleId.SOVEREIGN_ACCOUNT, path + ".zone", "no region is in zone " + sovereign.zone()
+                                + ", so the sovereign account " + account.name() + " is rendered nowhere",
                         "set 'sovereigntyZone: " + sovereign.zone() + "' in the regions of that zone, or remove this account");
             }
             if (sameAccount(account, accounts.app())) {
@@ -87,16 +88,15 @@ final class SovereigntyRules {
 
     /** A zone holding sovereign streams needs the account that keeps them off the link. */
     private static void missingAccount(Topology topology, Region region, List<Stream> sovereign, Findings findings) {
-        List<Stream> defaulted = sovereign.stream().filter(s -> s.account().isEmpty()).toList();
-        if (defaulted.isEmpty() || region.zone().isEmpty() || topology.accounts().sovereignOf(region.zone().get()).isPresent()) {
+        if (sovereign.isEmpty() || region.zone().isEmpty() || topology.accounts().sovereignOf(region.zone().get()).isPresent()) {
             return;
         }
         String zone = region.zone().get().name();
         String example = topology.operator().isPresent()
                 ? "{ zone: " + zone + ", name: GDPR, jwt: <account JWT>, credentials: NATS_GDPR_CREDS }"
                 : "{ zone: " + zone + ", name: GDPR, user: NATS_GDPR_USER, password: NATS_GDPR_PASSWORD }";
-        findings.error(RuleId.SOVEREIGN_ACCOUNT, path(region, defaulted.get(0), "sovereign"), "region " + region.name()
-                        + " holds sovereign streams (" + String.join(", ", defaulted.stream().map(Stream::name).toList())
+        findings.error(RuleId.SOVEREIGN_ACCOUNT, path(region, sovereign.get(0), "sovereign"), "region " + region.name()
+                        + " holds sovereign streams (" + String.join(", ", sovereign.stream().map(Stream::name).toList())
                         + ") but zone " + zone + " has no sovereign account; in the application account, which the leafnode"
                         + " link binds, a client reading them on a subject or inbox of its own choosing sends them across",
                 "add to base.yaml, under accounts: 'sovereign: [" + example + "]', and those Secret keys to the Secret of the"
@@ -123,10 +123,11 @@ final class SovereigntyRules {
             return;
         }
         Optional<Account> zoneAccount = region.zone().flatMap(accounts::sovereignOf);
-        if (stream.isSovereign() && !account.equals(zoneAccount) && zoneAccount.isPresent()) {
+        if (stream.isSovereign() && region.zone().isPresent() && !account.equals(zoneAccount)) {
             findings.error(RuleId.STREAM_ACCOUNT, path(region, stream, "account"), "sovereign stream '" + stream.name()
-                            + "' is in account " + account.get().name() + ", not in " + zoneAccount.get().name()
-                            + ", the sovereign account of zone " + region.zone().get()
+                            + "' is in account " + account.get().name() + ", not in "
+                            + zoneAccount.map(a -> a.name() + ", the sovereign account").orElse("the sovereign account")
+                            + " of zone " + region.zone().get()
                             + (account.get().equals(accounts.app()) ? ": the leafnode link binds " + account.get().name()
                             + ", so a client reading the stream on a subject of its own choosing sends it across" : ""),
                     "remove 'account': a sovereign stream defaults to its zone's sovereign account");

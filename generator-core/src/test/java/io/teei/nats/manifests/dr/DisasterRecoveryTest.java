@@ -158,9 +158,9 @@ class DisasterRecoveryTest {
         lab.start(US);
         DrLab.Readiness ready = lab.awaitReady(US);
         long back = System.currentTimeMillis();
+        DrLab.awaitTrue("EU leafnode links back", () -> lab.leafnodes(EU) == lab.replicas(EU), 60_000);
         SovereigntyProbe afterOutage = SovereigntyProbe.run(lab, US, EU, "outage", SovereigntyProbe.Placement.SOVEREIGN_ACCOUNT)
                 .assertNoLeak();
-        DrLab.awaitTrue("EU leafnode links back", () -> lab.leafnodes(EU) == lab.replicas(EU), 60_000);
         String acked = usClient.call("publish events.us.after 1000 after");
         assertThat(acked).startsWith("acked 1000 ");
         String source = usClient.call("info events-us");
@@ -174,7 +174,7 @@ class DisasterRecoveryTest {
                 "us-east-1 restarted as a whole: every probe of every node passed at " + ready.describe() + " after its start",
                 "us-east-1 back and ready " + (back - down) + " ms after the stop; 1000 new US messages reached the mirror "
                         + (caughtUp - back) + " ms later: " + source + " (no gap: the sequences run 1.." + count(source) + ")",
-                "sovereignty probe as soon as us-east-1 was back, while the links formed again: " + afterOutage.describe()));
+                "sovereignty probe once us-east-1 was back and the links up again: " + afterOutage.describe()));
     }
 
     @Test
@@ -185,6 +185,8 @@ class DisasterRecoveryTest {
                 .assertNoLeak();
 
         SovereigntyProbe.place(lab, EU, SovereigntyProbe.Placement.APPLICATION);
+        SovereigntyProbe fenced = SovereigntyProbe.run(lab, US, EU, "control-fenced", SovereigntyProbe.Placement.APPLICATION)
+                .assertLeaksOnEveryPathButTheFencedStreamApi();
         DrLab.Readiness restartedOpen = lab.restart(EU, SovereigntyProbe.withoutDenyRules(lab, EU));
         SovereigntyProbe control = SovereigntyProbe.run(lab, US, EU, "control", SovereigntyProbe.Placement.APPLICATION)
                 .assertLeaksOnEveryPath();
@@ -193,8 +195,9 @@ class DisasterRecoveryTest {
         report.scenario("5. Sovereignty", lab.topology().natsVersion(), System.currentTimeMillis() - start, List.of(
                 "as rendered (events-eu-gdpr and audit-eu-gdpr in account GDPR, which the link does not bind), an EU application"
                         + " of GDPR read its messages by every path: " + isolated.describe(),
-                "negative control, the same streams moved into the application account APP (as before sovereign accounts) and the"
-                        + " EU remote without its deny_imports: " + control.describe(),
+                "negative control, the same streams moved into the application account APP (as before sovereign accounts), the"
+                        + " rendered fence of the EU domain's stream API in place: " + fenced.describe(),
+                "negative control, APP and the EU remote without its deny_imports: " + control.describe(),
                 "so every path is able to see sovereign data, and with the rendered accounts none did",
                 "eu-central-1 restarted as a whole twice: every probe of every node passed at " + restartedOpen.describe()
                         + " (deny_imports removed), then at " + asRendered.describe() + " (as rendered) after its start"));

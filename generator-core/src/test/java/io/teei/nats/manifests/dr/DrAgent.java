@@ -39,6 +39,7 @@ import java.util.Map;
  * server                           -> connected NAME | not connected
  * events                           -> the connection's events so far, EVENT@EPOCH-MILLIS, space-separated
  * tls-certificate HOST PORT        -> serial HEX issuer DN: the certificate a leafnode port presents
+ * publish-core SUBJECT COUNT ID-PREFIX -> sent N (plain messages ID-PREFIX-0 .., flushed)
  * listen-start SUBJECT PREFIX      -> ok: counts, in the background, messages naming PREFIX-LABEL- (in
  *                                     their data, or base64 in a JSON "data" field), by LABEL
  * listen-stop                      -> counts LABEL=N ... (sorted by label)
@@ -79,6 +80,7 @@ public final class DrAgent {
         return switch (words[0]) {
             case "connect" -> connect(words[1], words[2], words[3], optional(words, 4), null, optional(words, 5));
             case "connect-creds" -> connect(words[1], null, null, optional(words, 3), words[2], optional(words, 4));
+            case "publish-core" -> publishCore(words[1], Integer.parseInt(words[2]), words[3]);
             case "listen-start" -> listenStart(words[1], words[2]);
             case "listen-stop" -> listenStop();
             case "set-direct" -> update(words[1], b -> b.allowDirect(true));
@@ -400,6 +402,14 @@ public final class DrAgent {
         listener.subscribe(subject);
         connection.flush(Duration.ofSeconds(2));
         return "ok";
+    }
+
+    private String publishCore(String subject, int count, String idPrefix) throws Exception {
+        for (int i = 0; i < count; i++) {
+            connection.publish(subject, (idPrefix + "-" + i).getBytes(StandardCharsets.UTF_8));
+        }
+        connection.flush(Duration.ofSeconds(2));
+        return "sent " + count;
     }
 
     private static final java.util.regex.Pattern BASE64_DATA = java.util.regex.Pattern.compile("\"data\":\"([A-Za-z0-9+/=]+)\"");

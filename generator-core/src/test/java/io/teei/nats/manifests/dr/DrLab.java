@@ -176,8 +176,8 @@ final class DrLab implements AutoCloseable {
     }
 
     /**
-     * Starts one pod. {@code edit} may change one config file's text before it is laid out: only
-     * the negative control uses it, to remove the deny rules.
+     * Starts one pod. {@code edit} may change one config file's text before it is laid out: the
+     * sovereignty negative control removes the remote's deny_imports, the health test the link.
      */
     void start(String region, int ordinal, UnaryOperator<Map<String, String>> edit) {
         RegionPods pods = regions.get(region);
@@ -565,7 +565,7 @@ final class DrLab implements AutoCloseable {
         try {
             for (io.teei.nats.manifests.model.Stream stream : region.streams()) {
                 Agent creator = client;
-                if (sovereign.isPresent() && topology().accountOf(region, stream).equals(sovereign)) {
+                if (topology().inSovereignAccount(region, stream)) {
                     if (sovereignClient == null) {
                         sovereignClient = clientAs(regionName, sovereign.get(), null, "sovereign-streams");
                     }

@@ -102,30 +102,31 @@ class OperatorModeIT {
                         + " with its own .creds), an EU application of GDPR read by every path: " + isolated.describe());
 
                 long stopped = System.currentTimeMillis();
-                lab.stop(US);
-                lab.start(US);
-                DrLab.Readiness back = lab.awaitReady(US);
-                SovereigntyProbe afterOutage = SovereigntyProbe.run(lab, US, EU, "jwt-outage",
-                        SovereigntyProbe.Placement.SOVEREIGN_ACCOUNT).assertNoLeak();
+                DrLab.Readiness back = lab.restart(US, UnaryOperator.identity());
                 DrLab.awaitTrue("EU links logged in again", () -> lab.leafnodes(EU) == lab.replicas(EU), 60_000);
                 long relinked = System.currentTimeMillis() - stopped;
+                SovereigntyProbe afterOutage = SovereigntyProbe.run(lab, US, EU, "jwt-outage",
+                        SovereigntyProbe.Placement.SOVEREIGN_ACCOUNT).assertNoLeak();
                 assertThat(us.call("publish events.us.jwt-outage 100 jwt-outage")).startsWith("acked 100");
                 String source = us.call("info events-us");
                 DrLab.awaitTrue("events-eu-mirror after the outage", () -> eu.call("info events-eu-mirror").equals(source), 60_000);
                 figures.add(US + " stopped and started as a whole (probes passed at " + back.describe() + "): the EU links"
                         + " logged in again with the .creds, " + relinked + " ms after the stop; 100 messages published after it"
                         + " reached events-eu-mirror (" + source + ")");
-                figures.add("sovereignty probe as soon as " + US + " was back, while the links logged in again: " + afterOutage.describe());
+                figures.add("sovereignty probe once " + US + " was back and the links logged in again: " + afterOutage.describe());
 
                 SovereigntyProbe.place(lab, EU, SovereigntyProbe.Placement.APPLICATION);
+                SovereigntyProbe fenced = SovereigntyProbe.run(lab, US, EU, "jwt-control-fenced", SovereigntyProbe.Placement.APPLICATION)
+                        .assertLeaksOnEveryPathButTheFencedStreamApi();
+                figures.add("negative control, the same streams moved into the application account APP, the rendered fence of the"
+                        + " EU domain's stream API in place: " + fenced.describe());
                 lab.restart(EU, SovereigntyProbe.withoutDenyRules(lab, EU));
                 SovereigntyProbe control = SovereigntyProbe.run(lab, US, EU, "jwt-control", SovereigntyProbe.Placement.APPLICATION)
                         .assertLeaksOnEveryPath();
                 lab.restart(EU, UnaryOperator.identity());
                 SovereigntyProbe.place(lab, EU, SovereigntyProbe.Placement.SOVEREIGN_ACCOUNT);
-                figures.add("negative control, the same streams moved into the application account APP and the EU remote without"
-                        + " its deny_imports: " + control.describe() + "; so every path can see sovereign data, and with the rendered"
-                        + " accounts none did");
+                figures.add("negative control, APP and the EU remote without its deny_imports: " + control.describe()
+                        + "; so every path can see sovereign data, and with the rendered accounts none did");
             }
 
             figures.add(assertAnotherOperatorsCredsAreRefused(lab));

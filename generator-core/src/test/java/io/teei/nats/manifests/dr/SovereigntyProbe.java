@@ -22,13 +22,16 @@ import java.util.TreeMap;
  * one fetched to the default {@code _INBOX}, direct gets, an ordered consumer and
  * STREAM.MSG.GET, all answered on its inbox. Meanwhile US clients of the application and of the
  * system account listen on {@code >} (a sixth label is published while they listen: a plain
- * subscriber). Then US clients try the EU domain's JetStream API on the sovereign streams (stream
- * and consumer info, names, lists, message and direct gets, a consumer) and ask the system
- * account's server pings, and a US stream mirrors one sovereign stream and sources the other.
+ * subscriber), and an EU client of the application account publishes a canary the US application
+ * listener must hear: the link carried the application account while the probe ran. Then US
+ * clients try the EU domain's JetStream API on the sovereign streams (stream info, names, list,
+ * message and direct gets, consumer create, names and list) and ask the system account's server
+ * pings, and a US stream mirrors one sovereign stream and sources the other.
  *
  * <p>{@link Placement#APPLICATION} is the negative control: the same reads with the streams in the
- * application account, as they were before sovereign accounts, so every path is shown able to
- * see them.
+ * application account, as they were before sovereign accounts. With the rendered fence of the EU
+ * domain's stream API it shows what the account alone keeps home; without it, every path is shown
+ * able to see the streams.
  *
  * @param heard messages the US application listener received, by path label
  * @param heardBySystem messages the US system-account listener received, by path label
@@ -44,6 +47,7 @@ record SovereigntyProbe(String tag, Map<String, Long> heard, Map<String, Long> h
 
     static final List<String> READS = List.of("push", "pull", "inbox", "direct", "ordered", "msgget");
     private static final String PUBLISHED = "publish";
+    private static final String CANARY = "canary";
     private static final int MESSAGES = 20;
 
     /**
@@ -66,6 +70,7 @@ record SovereigntyProbe(String tag, Map<String, Long> heard, Map<String, Long> h
             Agent listener = start(agents, lab.clientAs(us, lab.topology().accounts().app(), null, "listener-" + tag));
             Agent systemListener = start(agents, lab.clientAs(us, lab.topology().accounts().system(), null, "system-" + tag));
             Agent attacker = start(agents, lab.clientAs(us, lab.topology().accounts().app(), null, "attacker-" + tag));
+            Agent canary = start(agents, lab.clientAs(eu, lab.topology().accounts().app(), null, "canary-" + tag));
 
             assertThat(reader.call("set-direct " + read.name())).startsWith("ok");
             Map<String, long[]> sequences = new LinkedHashMap<>();
@@ -82,6 +87,8 @@ record SovereigntyProbe(String tag, Map<String, Long> heard, Map<String, Long> h
             assertThat(systemListener.call("listen-start > " + prefix)).isEqualTo("ok");
             assertThat(reader.call("publish " + base + "." + PUBLISHED + ".x " + MESSAGES + " " + prefix + "-" + PUBLISHED))
                     .startsWith("acked " + MESSAGES + " ");
+            assertThat(canary.call("publish-core canary." + tag + " " + MESSAGES + " " + prefix + "-" + CANARY))
+                    .isEqualTo("sent " + MESSAGES);
             String n = String.valueOf(MESSAGES);
             expectRead(reader.call("push-read " + read.name() + " " + base + ".push.> deliver." + tag + " " + n), "received " + n);
             expectRead(reader.call("pull-raw " + read.name() + " " + base + ".pull.> " + n + " myapp"), "pulled " + n);
@@ -109,7 +116,6 @@ record SovereigntyProbe(String tag, Map<String, Long> heard, Map<String, Long> h
             requests.put("CONSUMER.CREATE." + read.name(), consumer);
             requests.put("CONSUMER.NAMES." + read.name(), "-");
             requests.put("CONSUMER.LIST." + read.name(), "-");
-            requests.put("INFO", "-");
             requests.forEach((request, body) -> api.put("APP " + request,
                     attacker.call("ask " + domainApi + request + " 1000 " + body + " " + markers)));
             api.put("SYS STREAM.INFO." + read.name(), systemListener.call("ask " + domainApi + "STREAM.INFO." + read.name()
@@ -165,13 +171,13 @@ record SovereigntyProbe(String tag, Map<String, Long> heard, Map<String, Long> h
 
     /**
      * Whether a request gave the asker anything: an answer naming a sovereign stream, the probe's
-     * messages or the sovereign account; from the EU domain's JetStream API also one that counts
-     * streams or consumers (a server ping's answers count the US servers' own).
+     * messages or the sovereign account; to a request about a sovereign stream also one that counts
+     * its consumers (it exists where the asker can reach it).
      */
     private static boolean leaked(String request, String answer) {
         String[] words = answer.split(" ");
         boolean mentions = Long.parseLong(words[5]) > 0;
-        return request.startsWith("SYS PING") ? mentions : mentions || Long.parseLong(words[7]) > 0;
+        return mentions || request.startsWith("APP CONSUMER.") && Long.parseLong(words[7]) > 0;
     }
 
     /** Every path the probe tried, and what it got. */
@@ -187,8 +193,15 @@ record SovereigntyProbe(String tag, Map<String, Long> heard, Map<String, Long> h
         return paths;
     }
 
-    /** Asserts that nothing of the sovereign streams reached the US on any path. */
+    /** Asserts that the US application listener heard the EU canary: the link was up and carrying the application account. */
+    private void assertLinkCarried() {
+        assertThat(heard.getOrDefault(CANARY, 0L)).as("canary messages of the application account the US heard in probe %s: %s",
+                tag, describe()).isEqualTo(MESSAGES);
+    }
+
+    /** Asserts that nothing of the sovereign streams reached the US on any path, while the link carried the application account. */
     SovereigntyProbe assertNoLeak() {
+        assertLinkCarried();
         assertThat(leaksByPath()).as("what reached the US in probe %s: %s", tag, describe()).allSatisfy((path, n) ->
                 assertThat(n).as(path).isZero());
         return this;
@@ -200,8 +213,21 @@ record SovereigntyProbe(String tag, Map<String, Long> heard, Map<String, Long> h
      * linked in either placement: its listener and pings are observers, not paths.)
      */
     SovereigntyProbe assertLeaksOnEveryPath() {
+        return assertLeaksOnEveryPathBut(path -> false);
+    }
+
+    /**
+     * The negative control with the rendered fence of the EU domain's stream API in place: every
+     * path but that API's (stream info, names, list, message and direct gets) got something.
+     */
+    SovereigntyProbe assertLeaksOnEveryPathButTheFencedStreamApi() {
+        return assertLeaksOnEveryPathBut(path -> path.startsWith("APP STREAM.") || path.startsWith("APP DIRECT."));
+    }
+
+    private SovereigntyProbe assertLeaksOnEveryPathBut(java.util.function.Predicate<String> fenced) {
+        assertLinkCarried();
         Map<String, Long> paths = new LinkedHashMap<>(leaksByPath());
-        paths.keySet().removeIf(path -> path.startsWith("SYS "));
+        paths.keySet().removeIf(path -> path.startsWith("SYS ") || fenced.test(path));
         paths.putAll(READS.stream().collect(java.util.stream.Collectors.toMap(l -> l, l -> heard.getOrDefault(l, 0L))));
         paths.put("subscriber", heard.getOrDefault(PUBLISHED, 0L));
         assertThat(paths).as("what reached the US in negative control %s: %s", tag, describe()).allSatisfy((path, n) ->
@@ -216,6 +242,7 @@ record SovereigntyProbe(String tag, Map<String, Long> heard, Map<String, Long> h
             parts.add(label + " " + heard.getOrDefault(label, 0L) + "/" + heardBySystem.getOrDefault(label, 0L));
         }
         parts.add("subscriber " + heard.getOrDefault(PUBLISHED, 0L) + "/" + heardBySystem.getOrDefault(PUBLISHED, 0L));
+        parts.add("APP canary " + heard.getOrDefault(CANARY, 0L));
         long apiLeaks = api.entrySet().stream().filter(e -> leaked(e.getKey(), e.getValue())).count();
         return "US listeners on > (application/system account), of " + MESSAGES + " per path: " + String.join(", ", parts)
                 + "; US mirror " + mirrored + ", US source " + sourced + "; " + apiLeaks + " of " + api.size()

@@ -131,6 +131,19 @@ public final class TestOperator {
         }
     }
 
+    /** GDPR's JWT with an export of its subjects, which any account could then import. */
+    public String gdprJwtExporting() {
+        return account(gdprPublicKey, "GDPR", "\"limits\":{\"conn\":-1,\"leaf\":-1,\"mem_storage\":-1,\"disk_storage\":-1},"
+                + "\"exports\":[{\"name\":\"gdpr\",\"subject\":\"events.eu.>\",\"type\":\"stream\"}]");
+    }
+
+    /** APP's JWT importing a stream of subjects from the account with this public key. */
+    public String appJwtImportingFrom(String accountKey) {
+        return account(appPublicKey, "APP", "\"limits\":{\"conn\":-1,\"leaf\":-1,\"mem_storage\":-1,\"disk_storage\":-1},"
+                + "\"imports\":[{\"name\":\"shared\",\"subject\":\"events.eu.>\",\"account\":\"" + accountKey
+                + "\",\"type\":\"stream\"}]");
+    }
+
     /** The leafnode link's user JWT issued by the sovereign account GDPR: the link would carry it. */
     public String gdprLeafnodeUserJwt() {
         try {

@@ -244,6 +244,13 @@ class SemanticRulesTest {
                         operatorMode(edit(BASE, "jwt: " + OPERATOR.gdprJwt + "\n      credentials: NATS_GDPR_CREDS\n      userJwt: "
                                 + OPERATOR.gdprUserJwt + "\n", "jwt: " + OPERATOR.appJwt + "\n      credentials: NATS_GDPR_CREDS\n")),
                         operatorMode(edit(BASE, "      userJwt: " + OPERATOR.gdprUserJwt + "\n", ""))),
+                rule(RuleId.SOVEREIGN_EXPORT, "operator mode: the sovereign account exports nothing",
+                        operatorMode(edit(BASE, "jwt: " + OPERATOR.gdprJwt + "\n", "jwt: " + OPERATOR.gdprJwtExporting() + "\n")),
+                        operatorMode()),
+                rule(RuleId.SOVEREIGN_EXPORT, "operator mode: the application account imports nothing from the sovereign one",
+                        operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwtImportingFrom(OPERATOR.gdprPublicKey))),
+                        // An import from an account that is not sovereign is no concern of this rule.
+                        operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwtImportingFrom(OPERATOR.systemPublicKey)))),
                 rule(RuleId.OPERATOR_JWT, "operator mode: the sovereign account is signed by the operator",
                         operatorMode(edit(BASE, "jwt: " + OPERATOR.gdprJwt + "\n", "jwt: " + OTHER_OPERATOR.gdprJwt + "\n")),
                         operatorMode()),
@@ -252,6 +259,13 @@ class SemanticRulesTest {
                                 "    subjects: [\"events.eu.>\"]\n    sovereign: true\n    account: APP\n")),
                         List.of(edit(EU, "    subjects: [\"events.eu.>\"]\n    sovereign: true\n",
                                 "    subjects: [\"events.eu.>\"]\n    sovereign: true\n    account: GDPR\n"))),
+                rule(RuleId.STREAM_ACCOUNT, "a sovereign stream named into the application account is refused without a sovereign account too",
+                        List.of(edit(BASE, sovereignAccount, ""), edit(EU, "    subjects: [\"events.eu.>\"]\n    sovereign: true\n",
+                                "    subjects: [\"events.eu.>\"]\n    sovereign: true\n    account: APP\n")),
+                        // The same stream in the application account once it is not sovereign.
+                        List.of(edit(BASE, sovereignAccount, ""),
+                                edit(EU, "    subjects: [\"events.eu.>\"]\n    sovereign: true\n", "    subjects: [\"events.eu.>\"]\n    account: APP\n"),
+                                edit(EU, "    subjects: [\"audit.eu.>\"]\n    sovereign: true\n", "    subjects: [\"audit.eu.>\"]\n"))),
                 rule(RuleId.STREAM_ACCOUNT, "a mirror cannot live in the sovereign account",
                         List.of(edit(EU, "      stream: events-us\n", "      stream: events-us\n    account: GDPR\n")),
                         List.of(edit(EU, "      stream: events-us\n", "      stream: events-us\n    account: APP\n"))),

@@ -108,8 +108,7 @@ public final class RegionObjects {
         }
         Region region = scope.region().get();
         List<HasMetadata> objects = new ArrayList<>();
-        topology.sovereignAccountOf(region).filter(account -> region.streams().stream()
-                        .anyMatch(s -> topology.accountOf(region, s).filter(account::equals).isPresent()))
+        topology.sovereignAccountOf(region).filter(account -> region.streams().stream().anyMatch(s -> topology.inSovereignAccount(region, s)))
                 .ifPresent(account -> objects.add(NackStreams.account(topology, account)));
         region.streams().forEach(s -> objects.add(NackStreams.stream(topology, region, s)));
         return objects;

@@ -44,8 +44,8 @@ public final class TopologyDiagram {
                             + capacity.fileStore().approximate() + " file store"))
                     .append("\"]\n");
             Optional<Account> zoneAccount = topology.sovereignAccountOf(region);
-            List<Stream> linked = region.streams().stream().filter(s -> !inAccount(topology, region, s, zoneAccount)).toList();
-            List<Stream> kept = region.streams().stream().filter(s -> inAccount(topology, region, s, zoneAccount)).toList();
+            List<Stream> linked = region.streams().stream().filter(s -> !topology.inSovereignAccount(region, s)).toList();
+            List<Stream> kept = region.streams().stream().filter(s -> topology.inSovereignAccount(region, s)).toList();
             if (!linked.isEmpty()) {
                 out.append("    subgraph a_").append(r).append("_app[\"").append(label("account " + topology.accounts().app().name()
                         + ": crosses the leafnode links")).append("\"]\n");
@@ -77,10 +77,6 @@ public final class TopologyDiagram {
             out.append("  class ").append(String.join(",", sovereign)).append(" sovereign\n");
         }
         return out.toString();
-    }
-
-    private static boolean inAccount(Topology topology, Region region, Stream stream, Optional<Account> account) {
-        return account.isPresent() && topology.accountOf(region, stream).equals(account);
     }
 
     private static void streamNode(StringBuilder out, Region region, Stream stream, Map<String, String> streamIds,

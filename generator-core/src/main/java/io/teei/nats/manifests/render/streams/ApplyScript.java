@@ -35,7 +35,7 @@ public final class ApplyScript {
         view.put("login", topology.accounts().app().login() instanceof Login.Password password
                 ? "NATS_USER=" + password.user() + " NATS_PASSWORD=..." : "NATS_CREDS=<a .creds file of the application account>");
         Optional<Account> sovereign = topology.sovereignAccountOf(region);
-        Predicate<Stream> inSovereign = s -> sovereign.isPresent() && topology.accountOf(region, s).equals(sovereign);
+        Predicate<Stream> inSovereign = s -> topology.inSovereignAccount(region, s);
         view.put("streams", region.streams().stream().filter(inSovereign.negate())
                 .sorted(Comparator.comparing((Stream s) -> s.mirror().isPresent())).map(ApplyScript::quoted).toList());
         List<String> sovereignStreams = region.streams().stream().filter(inSovereign).map(ApplyScript::quoted).toList();

@@ -46,8 +46,9 @@ public final class NackStreams {
             mirrorSpec.put("externalApiPrefix", StreamConfigs.apiPrefix(source));
             spec.put("mirror", mirrorSpec);
         });
-        topology.accountOf(region, stream).filter(a -> topology.accounts().zoneOf(a).isPresent())
-                .ifPresent(account -> spec.put("account", accountResourceName(topology, account)));
+        if (topology.inSovereignAccount(region, stream)) {
+            spec.put("account", accountResourceName(topology, topology.sovereignAccountOf(region).orElseThrow()));
+        }
         return new GenericKubernetesResourceBuilder()
                 .withApiVersion("jetstream.nats.io/v1beta2").withKind("Stream")
                 .withNewMetadata().withName(resourceName(stream)).withLabels(Labels.common(topology)).endMetadata()
