@@ -72,10 +72,14 @@ record SovereigntyProbe(String tag, Map<String, Long> heard, Map<String, Long> h
             Agent attacker = start(agents, lab.clientAs(us, lab.topology().accounts().app(), null, "attacker-" + tag));
             Agent canary = start(agents, lab.clientAs(eu, lab.topology().accounts().app(), null, "canary-" + tag));
 
+            // After a region restarted, a stream answers once its replicas have elected a leader.
+            for (Stream stream : List.of(read, sourcedStream)) {
+                DrLab.awaitTrue(stream.name() + " answering in " + eu, () -> reader.call("info " + stream.name()).startsWith("msgs "), 60_000);
+            }
             assertThat(reader.call("set-direct " + read.name())).startsWith("ok");
             Map<String, long[]> sequences = new LinkedHashMap<>();
             for (String label : READS) {
-                String acked = reader.call("publish " + base + "." + label + ".x " + MESSAGES + " " + prefix + "-" + label);
+                String acked = reader.call("publish " + own(base, label, tag) + " " + MESSAGES + " " + prefix + "-" + label);
                 assertThat(acked).as("EU publish for %s", label).startsWith("acked " + MESSAGES + " ");
                 long last = Long.parseLong(acked.split(" ")[3]);
                 sequences.put(label, new long[] {last - MESSAGES + 1, last});
@@ -85,17 +89,17 @@ record SovereigntyProbe(String tag, Map<String, Long> heard, Map<String, Long> h
 
             assertThat(listener.call("listen-start > " + prefix)).isEqualTo("ok");
             assertThat(systemListener.call("listen-start > " + prefix)).isEqualTo("ok");
-            assertThat(reader.call("publish " + base + "." + PUBLISHED + ".x " + MESSAGES + " " + prefix + "-" + PUBLISHED))
+            assertThat(reader.call("publish " + own(base, PUBLISHED, tag) + " " + MESSAGES + " " + prefix + "-" + PUBLISHED))
                     .startsWith("acked " + MESSAGES + " ");
             assertThat(canary.call("publish-core canary." + tag + " " + MESSAGES + " " + prefix + "-" + CANARY))
                     .isEqualTo("sent " + MESSAGES);
             String n = String.valueOf(MESSAGES);
-            expectRead(reader.call("push-read " + read.name() + " " + base + ".push.> deliver." + tag + " " + n), "received " + n);
-            expectRead(reader.call("pull-raw " + read.name() + " " + base + ".pull.> " + n + " myapp"), "pulled " + n);
-            expectRead(reader.call("pull-raw " + read.name() + " " + base + ".inbox.> " + n + " _INBOX"), "pulled " + n);
+            expectRead(reader.call("push-read " + read.name() + " " + own(base, "push", tag) + " deliver." + tag + " " + n), "received " + n);
+            expectRead(reader.call("pull-raw " + read.name() + " " + own(base, "pull", tag) + " " + n + " myapp"), "pulled " + n);
+            expectRead(reader.call("pull-raw " + read.name() + " " + own(base, "inbox", tag) + " " + n + " _INBOX"), "pulled " + n);
             long[] direct = sequences.get("direct");
             expectRead(reader.call("get-seqs direct " + read.name() + " " + direct[0] + " " + direct[1]), "got " + n);
-            expectRead(reader.call("ordered-read " + read.name() + " " + base + ".ordered.> " + n), "received " + n);
+            expectRead(reader.call("ordered-read " + read.name() + " " + own(base, "ordered", tag) + " " + n), "received " + n);
             long[] msg = sequences.get("msgget");
             expectRead(reader.call("get-seqs msg " + read.name() + " " + msg[0] + " " + msg[1]), "got " + n);
             Thread.sleep(2000);
@@ -146,6 +150,14 @@ record SovereigntyProbe(String tag, Map<String, Long> heard, Map<String, Long> h
         } finally {
             agents.forEach(Agent::close);
         }
+    }
+
+    /**
+     * The subject of one path's messages in one run: the consumers filter on it, so a run reads its
+     * own messages, not those an earlier run left in the stream.
+     */
+    private static String own(String base, String label, String tag) {
+        return base + "." + label + "." + tag;
     }
 
     private static Agent start(List<Agent> agents, Agent agent) {
