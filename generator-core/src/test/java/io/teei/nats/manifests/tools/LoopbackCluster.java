@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.teei.nats.manifests.model.ByteSize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +21,7 @@ import java.util.function.BiFunction;
 
 /**
  * A real nats-server cluster on 127.0.0.1, one JetStream domain, for driving the JetStream API
- * from tests. Every port is picked free; {@link #close()} stops every server.
+ * from tests. Every port is picked free, below the ephemeral range ({@link LoopbackPorts}); {@link #close()} stops every server.
  */
 public final class LoopbackCluster implements AutoCloseable {
 
@@ -47,9 +46,9 @@ public final class LoopbackCluster implements AutoCloseable {
     private final int[] leafnodePorts;
 
     private LoopbackCluster(int nodes) {
-        clientPorts = freePorts(nodes);
-        monitorPorts = freePorts(nodes);
-        leafnodePorts = freePorts(nodes);
+        clientPorts = LoopbackPorts.pick(nodes);
+        monitorPorts = LoopbackPorts.pick(nodes);
+        leafnodePorts = LoopbackPorts.pick(nodes);
     }
 
     /**
@@ -60,7 +59,7 @@ public final class LoopbackCluster implements AutoCloseable {
     public static LoopbackCluster start(Path dir, String name, String domain, ByteSize maxFileStore, int nodes,
                                         BiFunction<LoopbackCluster, Integer, String> leafnodes) {
         LoopbackCluster cluster = new LoopbackCluster(nodes);
-        int[] routePorts = freePorts(nodes);
+        int[] routePorts = LoopbackPorts.pick(nodes);
         StringBuilder routes = new StringBuilder();
         for (int port : routePorts) {
             routes.append("    \"nats://route:route-test-password@127.0.0.1:").append(port).append("\"\n");
@@ -223,24 +222,6 @@ public final class LoopbackCluster implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static int[] freePorts(int count) {
-        int[] ports = new int[count];
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-                held.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-            for (ServerSocket socket : held) {
-                socket.close();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return ports;
     }
 
     private static void sleep(long millis) {
