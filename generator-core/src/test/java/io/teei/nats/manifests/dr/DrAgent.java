@@ -438,8 +438,19 @@ public final class DrAgent {
     }
 
     /** A push consumer of the stream's FILTER subjects delivering on a subject of this application's choosing. */
+    /**
+     * A bound on one JetStream API answer to the probe's reads, only there to fail a stuck test: a
+     * region that has just switched streams back and copies them anew can take seconds to create a
+     * consumer on a replicated stream, and a read that gives up then proves nothing either way.
+     */
+    private static final Duration READ_API = Duration.ofSeconds(30);
+
+    private io.nats.client.JetStreamOptions readOptions() {
+        return io.nats.client.JetStreamOptions.builder().requestTimeout(READ_API).build();
+    }
+
     private String pushRead(String stream, String filter, String deliver, int count) throws Exception {
-        JetStreamManagement jsm = connection.jetStreamManagement();
+        JetStreamManagement jsm = connection.jetStreamManagement(readOptions());
         String durable = "push-" + io.nats.client.NUID.nextGlobal();
         Subscription sub = connection.subscribe(deliver);
         jsm.addOrUpdateConsumer(stream, io.nats.client.api.ConsumerConfiguration.builder().durable(durable).filterSubject(filter)
@@ -465,7 +476,7 @@ public final class DrAgent {
      * MSG.NEXT request whose reply subject, where the messages arrive, is REPLY-PREFIX.&lt;id&gt;.
      */
     private String pullRaw(String stream, String filter, int count, String replyPrefix) throws Exception {
-        JetStreamManagement jsm = connection.jetStreamManagement();
+        JetStreamManagement jsm = connection.jetStreamManagement(readOptions());
         String durable = "pull-" + io.nats.client.NUID.nextGlobal();
         jsm.addOrUpdateConsumer(stream, io.nats.client.api.ConsumerConfiguration.builder().durable(durable).filterSubject(filter)
                 .ackPolicy(io.nats.client.api.AckPolicy.Explicit).build());
@@ -494,7 +505,7 @@ public final class DrAgent {
 
     /** An ordered consumer of the stream's FILTER subjects, delivering on this client's inbox. */
     private String orderedRead(String stream, String filter, int count) throws Exception {
-        io.nats.client.JetStreamSubscription sub = connection.jetStream().subscribe(filter,
+        io.nats.client.JetStreamSubscription sub = connection.jetStream(readOptions()).subscribe(filter,
                 io.nats.client.PushSubscribeOptions.builder().stream(stream).ordered(true).build());
         int received = 0;
         try {
@@ -516,7 +527,7 @@ public final class DrAgent {
         String subject = (kind.equals("direct") ? "$JS.API.DIRECT.GET." : "$JS.API.STREAM.MSG.GET.") + stream;
         long got = 0;
         for (long seq = first; seq <= last; seq++) {
-            Message reply = connection.request(subject, ("{\"seq\":" + seq + "}").getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(2));
+            Message reply = connection.request(subject, ("{\"seq\":" + seq + "}").getBytes(StandardCharsets.UTF_8), READ_API);
             if (reply != null && !reply.isStatusMessage() && reply.getData() != null && reply.getData().length > 0
                     && !new String(reply.getData(), StandardCharsets.UTF_8).contains("\"error\"")) {
                 got++;
