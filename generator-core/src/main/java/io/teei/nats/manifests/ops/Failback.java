@@ -23,8 +23,9 @@ import java.util.TreeSet;
  * (the old primary's streams mirror the promoted ones). Per stream: the old primary gets its
  * mirror of the promoted stream (created from the spec when missing), which catches up; then the
  * switch, fenced so that no write is accepted in both regions: the promoted stream takes a subject
- * nobody publishes on (a seal could not be undone), its last sequence settles, the mirror holds the
- * same last message and is marked verified, the promoted stream is deleted, the mirror promoted
+ * nobody publishes on (a seal could not be undone), its last sequence settles, the mirror reaches
+ * its last stored message and holds it as it is (a stream storing none, empty or purged or aged
+ * out, has its last sequence reached) and is marked verified, the promoted stream is deleted, the mirror promoted
  * (two updates, as {@link Failover} does), and the promoted stream's name created again as a
  * mirror of it. Writers are refused between the fence and the promotion and retry; with message
  * IDs nothing is stored twice. Each state a killed run leaves is recognised and finished; nothing
@@ -32,8 +33,8 @@ import java.util.TreeSet;
  */
 public final class Failback {
 
-    /** JetStream's "no suitable peers for placement" (insufficient storage among them). */
-    private static final int INSUFFICIENT_RESOURCES = 10005;
+    /** JetStream's "no message found": nothing stored at the sequence asked for. */
+    private static final int NO_MESSAGE = 10037;
 
     private Failback() {
     }
@@ -232,7 +233,7 @@ public final class Failback {
             step = "create " + plan.promoted() + " in " + promotedRegion.name() + " again as a mirror";
             Stream mirror = new Stream(promotedSpec.name(), List.of(), promotedSpec.maxAge(), promotedSpec.maxBytes(),
                     promotedSpec.replicas(), promotedSpec.storage(), new StreamOrigin.Mirror(region.name(), spec.name()));
-            create(there, StreamConfigs.json(topology, mirror), catchUp);
+            there.create(there.jsm(), StreamConfiguration.instance(StreamConfigs.json(topology, mirror)), catchUp);
             lines.add(plan.promoted() + ": created again in " + promotedRegion.name() + " as a mirror of " + region.name() + "/"
                     + plan.stream());
         } catch (JetStreamApiException | IOException e) {
@@ -262,11 +263,11 @@ public final class Failback {
             local = Optional.empty();
         }
         if (local.isEmpty()) {
-            create(here, StreamConfigs.json(topology, spec), catchUp);
+            here.create(here.jsm(), StreamConfiguration.instance(StreamConfigs.json(topology, spec)), catchUp);
             lines.add(plan.stream() + ": created as a mirror of " + promotedRegion.name() + "/" + plan.promoted());
         }
         long start = System.nanoTime();
-        long before = there.jsm().getStreamInfo(plan.promoted()).getStreamState().getLastSequence();
+        long before = there.lastStored(plan.promoted());
         awaitLast(here, plan.stream(), before, catchUp);
         lines.add(String.format(Locale.ROOT, "%s: caught up to sequence %d of %s in %.1f s", plan.stream(), before, plan.promoted(),
                 (System.nanoTime() - start) / 1e9));
@@ -275,27 +276,45 @@ public final class Failback {
         long fenced = System.nanoTime();
         there.jsm().updateStream(StreamConfiguration.builder(open).subjects(fencedSubject(plan.promoted())).build());
         try {
-            long last = settledLast(there, plan.promoted(), catchUp);
+            long settled = settledLast(there, plan.promoted(), catchUp);
+            long last = there.lastStored(plan.promoted());
             StreamInfo copy = awaitLast(here, plan.stream(), last, FENCED);
-            byte[] theirs = there.jsm().getMessage(plan.promoted(), last).getData();
-            byte[] ours = here.jsm().getMessage(plan.stream(), last).getData();
-            if (copy.getStreamState().getLastSequence() != last || !java.util.Arrays.equals(theirs, ours)) {
+            Optional<byte[]> theirs = stored(there, plan.promoted(), last);
+            Optional<byte[]> ours = stored(here, plan.stream(), last);
+            // A mirror keeps what its source deleted or purged after copying it: only a message both store is compared.
+            if (theirs.isPresent() && !(ours.isPresent() && java.util.Arrays.equals(theirs.get(), ours.get()))) {
                 throw new OpsException(plan.stream() + " does not hold " + plan.promoted() + "'s last message (sequence " + last
                         + ") as it is; " + plan.promoted() + " takes its subjects again. Compare the two streams before going on");
             }
             StreamConfiguration mirrorConfig = copy.getConfiguration();
             Map<String, String> metadata = new java.util.TreeMap<>(mirrorConfig.getMetadata() == null ? Map.of() : mirrorConfig.getMetadata());
-            metadata.put(VERIFIED, plan.promoted() + "@" + last);
+            metadata.put(VERIFIED, plan.promoted() + "@" + copy.getStreamState().getLastSequence());
             here.jsm().updateStream(StreamConfiguration.builder(mirrorConfig).metadata(metadata).build());
-            if (settledLast(there, plan.promoted(), catchUp) != last) {
+            if (settledLast(there, plan.promoted(), catchUp) != settled) {
                 throw new OpsException(plan.promoted() + " took a write after it was fenced; it takes its subjects again. Run failback"
                         + " again");
             }
-            lines.add(String.format(Locale.ROOT, "%s: fenced %s at sequence %d, both hold the same last message; writes on %s were"
-                    + " refused from here on (%.0f ms so far)", plan.stream(), plan.promoted(), last, subjects, (System.nanoTime() - fenced) / 1e6));
+            lines.add(String.format(Locale.ROOT, "%s: fenced %s at sequence %d, %s; writes on %s were refused from here on (%.0f ms so"
+                    + " far)", plan.stream(), plan.promoted(), last, theirs.isPresent() ? "both hold the same last message"
+                    : "where it stores no message, and the mirror reached it", subjects, (System.nanoTime() - fenced) / 1e6));
         } catch (RuntimeException | JetStreamApiException | IOException e) {
             there.jsm().updateStream(StreamConfiguration.builder(there.jsm().getStreamInfo(plan.promoted()).getConfiguration())
                     .subjects(subjects).build());
+            throw e;
+        }
+    }
+
+    /** The data of the message stored at {@code sequence}, or empty when none is (sequence 0 of an empty stream, a purged one). */
+    private static Optional<byte[]> stored(RegionClient client, String stream, long sequence) throws JetStreamApiException, IOException {
+        if (sequence == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(client.jsm().getMessage(stream, sequence).getData());
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() == NO_MESSAGE) {
+                return Optional.empty();
+            }
             throw e;
         }
     }
@@ -325,31 +344,6 @@ public final class Failback {
                 throw new OpsException(stream + " kept taking writes after it was fenced");
             }
             last = again;
-        }
-    }
-
-    /**
-     * Creates a stream. A region places a stream by the storage its servers last reported as
-     * reserved, so right after a stream was deleted its room may not show yet ("insufficient
-     * storage", error 10005): asked again until it does, up to {@code within}.
-     */
-    private static void create(RegionClient client, String json, Duration within) throws JetStreamApiException, IOException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (true) {
-            try {
-                client.jsm().addStream(StreamConfiguration.instance(json));
-                return;
-            } catch (JetStreamApiException e) {
-                if (e.getApiErrorCode() != INSUFFICIENT_RESOURCES || System.nanoTime() > deadline) {
-                    throw e;
-                }
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new OpsException("interrupted while creating a stream", e);
-            }
         }
     }
 

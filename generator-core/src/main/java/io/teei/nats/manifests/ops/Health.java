@@ -229,10 +229,18 @@ public final class Health {
                 }
                 StreamInfo source = live.getOrDefault(of.region(), Map.of()).get(of.stream());
                 if (source != null) {
-                    behind = behind(client, stream.name(), source.getStreamState().getLastSequence(), info.getStreamState().getLastSequence());
+                    long target = source.getStreamState().getLastSequence();
+                    if (info.getStreamState().getLastSequence() < target) {
+                        try {
+                            target = clients.get(of.region()).lastStored(of.stream());
+                        } catch (OpsException unanswered) {
+                            // the source's last sequence stands: a region that stops answering now shows in its own check
+                        }
+                    }
+                    behind = behind(client, stream.name(), target, info.getStreamState().getLastSequence());
                     if (behind > 0) {
                         problems.add("mirror " + stream.name() + " is " + behind + " messages behind " + of.region() + "/" + of.stream()
-                                + " (source at sequence " + source.getStreamState().getLastSequence() + ", not reached in "
+                                + " (source's last stored message at sequence " + target + ", not reached in "
                                 + CATCH_UP.toSeconds() + " s)");
                     }
                 } else if (clients.containsKey(of.region())) {

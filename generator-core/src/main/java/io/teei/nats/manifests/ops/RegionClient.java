@@ -9,7 +9,10 @@ import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.Subscription;
+import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.StreamInfo;
+import io.nats.client.api.StreamInfoOptions;
+import io.nats.client.api.StreamState;
 import io.teei.nats.manifests.model.Account;
 import io.teei.nats.manifests.model.Credentials;
 import io.teei.nats.manifests.model.Login;
@@ -26,15 +29,18 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
  * One region, reached through its own servers: as the application user for its JetStream API
  * (the streams live in the application account, in the region's domain), as the sovereign
- * account's user for the sovereign streams (read only: no operation changes them) and as the
+ * account's user for the sovereign streams (read by health, created and updated by streams;
+ * failover and failback never touch them) and as the
  * system user for what every server reports of itself. No traffic crosses the leafnode link: each region is
  * asked directly, so a sovereign region's fence never stands in the way.
  */
@@ -48,6 +54,8 @@ final class RegionClient implements AutoCloseable {
     private static final Duration PING = Duration.ofSeconds(3);
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** JetStream's "no suitable peers for placement" (insufficient storage among them). */
+    private static final int INSUFFICIENT_RESOURCES = 10005;
 
     private final Topology topology;
     private final Region region;
@@ -229,16 +237,27 @@ final class RegionClient implements AutoCloseable {
     }
 
     /**
+     * The JetStream API of the account the spec places the stream in: the sovereign account's user
+     * logs in on first use.
+     */
+    JetStreamManagement jsmOf(String name) {
+        boolean sovereignStream = region.stream(name).filter(s -> topology.inSovereignAccount(region, s)).isPresent();
+        if (!sovereignStream) {
+            return jsm();
+        }
+        if (sovereign == null) {
+            sovereign = open(topology, region, endpoints, topology.sovereignAccountOf(region).orElseThrow());
+        }
+        return jsm(sovereign);
+    }
+
+    /**
      * The live stream, or empty when the region does not have it: asked in the account the spec
      * places it in, so a sovereign stream through the sovereign account's own login.
      */
     Optional<StreamInfo> stream(String name) {
         try {
-            boolean sovereignStream = region.stream(name).filter(s -> topology.inSovereignAccount(region, s)).isPresent();
-            if (sovereignStream && sovereign == null) {
-                sovereign = open(topology, region, endpoints, topology.sovereignAccountOf(region).orElseThrow());
-            }
-            return Optional.of((sovereignStream ? jsm(sovereign) : jsm()).getStreamInfo(name));
+            return Optional.of(jsmOf(name).getStreamInfo(name));
         } catch (JetStreamApiException e) {
             if (e.getApiErrorCode() == 10059) {
                 return Optional.empty();
@@ -246,6 +265,55 @@ final class RegionClient implements AutoCloseable {
             throw api("read stream " + name, e);
         } catch (IOException e) {
             throw api("read stream " + name, e);
+        }
+    }
+
+    /**
+     * The sequence a mirror of the stream reaches once it holds everything: its last stored
+     * message's, or, when it stores none (empty, purged, every message aged out), its last
+     * sequence, which a mirror learns from the gap the server skips to the first sequence. A
+     * message deleted at the end does not reach a mirror created afterwards, so its sequence is not
+     * the one to wait for.
+     */
+    long lastStored(String name) {
+        try {
+            StreamState state = jsmOf(name).getStreamInfo(name, StreamInfoOptions.deletedDetails()).getStreamState();
+            if (state.getMsgCount() == 0) {
+                return state.getLastSequence();
+            }
+            Set<Long> deleted = new HashSet<>(state.getDeleted() == null ? List.of() : state.getDeleted());
+            long last = state.getLastSequence();
+            while (deleted.contains(last)) {
+                last--;
+            }
+            return last;
+        } catch (JetStreamApiException | IOException e) {
+            throw api("read stream " + name, e);
+        }
+    }
+
+    /**
+     * Creates a stream through {@code jsm}. A region places a stream by the storage its servers
+     * last reported as reserved, so right after a stream was deleted its room may not show yet
+     * ("insufficient storage", error 10005): asked again until it does, up to {@code within}.
+     */
+    void create(JetStreamManagement jsm, StreamConfiguration config, Duration within) throws JetStreamApiException, IOException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            try {
+                jsm.addStream(config);
+                return;
+            } catch (JetStreamApiException e) {
+                if (e.getApiErrorCode() != INSUFFICIENT_RESOURCES || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OpsException("interrupted while creating stream " + config.getName(), e);
+            }
         }
     }
 

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * writer publishes, {@code failover} to eu-central-1 (RTO, RPO), EU-era writes, us-east-1 rebuilt
  * empty, a US writer acknowledged through the link by the promoted streams, and {@code failback}
  * with a writer publishing through the switch (every acknowledged message once in the primary),
- * and the sovereignty probe after the failover, while failback runs and after it. Scenarios build
+ * and the sovereignty probe after the failover, while failback runs and after it. audit-us takes no
+ * message at all, as a low-traffic stream would not, and goes through both empty. Scenarios build
  * on each other; {@link FailoverFailbackIT} runs them with passwords (and {@code health} green and
  * red first), {@link OperatorModeFailoverFailbackIT} in operator mode.
  */
@@ -48,6 +49,8 @@ abstract class FailoverFailbackScenarios {
     static final String EU = "eu-central-1";
     private static final int EU_ERA = 10_000;
     private static final long RTO_TARGET_MILLIS = 10_000;
+    /** A low-traffic stream: no message all along, failed over and back empty, as a DR tool must do without data. */
+    private static final String EMPTY = "audit-us";
 
     /** Set before {@code @BeforeAll}, which an instance field of a per-class instance is not; each subclass gets its own. */
     @TempDir
@@ -95,6 +98,10 @@ abstract class FailoverFailbackScenarios {
         lab.createStreams(US, usClient);
         lab.createStreams(EU, euClient);
         for (Stream stream : region(US).streams()) {
+            if (stream.name().equals(EMPTY)) {
+                lastBeforeTheLoss.put(stream.name(), 0L);
+                continue;
+            }
             String subject = stream.subjects().get(0).replace(">", "before");
             assertThat(usClient.call("publish " + subject + " 1000 before-" + stream.name())).startsWith("acked 1000 last 1000");
             lastBeforeTheLoss.put(stream.name(), last(usClient.call("info " + stream.name())));
@@ -196,7 +203,8 @@ abstract class FailoverFailbackScenarios {
                         + " (mirror lag at most " + (usLastBefore - euLastBefore) + " messages: the mirror read first, while the writer went on)",
                 "the US writer's last acknowledged sequence: " + usAckedLast + "; `failover` (dry run) reported events-eu-mirror at "
                         + "last sequence " + euLast + ", audit-eu-mirror and metrics-eu-mirror at their sources' last sequences before"
-                        + " the loss (" + lastBeforeTheLoss.get("audit-us") + ", " + lastBeforeTheLoss.get("metrics-us") + ": RPO 0)",
+                        + " the loss (" + lastBeforeTheLoss.get("audit-us") + ", " + lastBeforeTheLoss.get("metrics-us") + ": RPO 0;"
+                        + " audit-us never held a message, so its mirror was promoted empty)",
                 "metrics-eu-mirror was left half promoted by hand (its mirror dropped, as a failover killed between its two updates"
                         + " leaves it): the plan said so and the failover finished it",
                 "RPO: " + rpo + " messages acknowledged in the US never reached the EU, exactly those after the reported last "
@@ -272,6 +280,7 @@ abstract class FailoverFailbackScenarios {
         extra.remove(unconfirmed);
         assertThat(extra).as("in events-us after failback, never acknowledged (%d; the writer's %s)", extra.size(), writer).isEmpty();
         assertThat(count(usClient.call("info metrics-us"))).isEqualTo(lastBeforeTheLoss.get("metrics-us"));
+        assertThat(usClient.call("info " + EMPTY)).as("the empty stream, switched back").startsWith("msgs 0 ");
         String source = usClient.call("info events-us");
         DrLab.awaitTrue("events-eu-mirror mirroring events-us again", () -> euClient.call("info events-eu-mirror").equals(source), 60_000);
         awaitMirrorsCaughtUp();
@@ -285,6 +294,8 @@ abstract class FailoverFailbackScenarios {
                         + " every probe passed at " + ready.describe() + " after its start",
                 "`failback --region us-east-1 --execute` with an EU writer publishing on events.us.failback throughout: exit 0 in "
                         + failback.millis() + " ms; " + String.join("; ", lines(failback.stdout(), "fenced")),
+                "audit-us, empty on both sides: created as a mirror of the empty audit-eu-mirror (" + line(failback.stdout(),
+                        "audit-us: fenced") + "), promoted empty",
                 "metrics-us was prepared as a failback killed after deleting the fenced metrics-eu-mirror leaves it (verified"
                         + " mark on metrics-us, metrics-eu-mirror gone): the plan said so and the failback finished the promotion",
                 "the writer: " + writer + " (refusals are the fenced moments, retried with the same message ID)",

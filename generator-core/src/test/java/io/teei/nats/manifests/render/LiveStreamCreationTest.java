@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import io.nats.client.api.DiscardPolicy;
 import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
@@ -48,9 +46,9 @@ class LiveStreamCreationTest {
         try (LoopbackCluster usCluster = LoopbackCluster.start(servers, "us", us.domain(),
                      topology.jetStreamOf(us).maxFileStore(), 3, LoopbackCluster::listener);
              LoopbackCluster euCluster = LoopbackCluster.start(servers, "eu", eu.domain(),
-                     topology.jetStreamOf(eu).maxFileStore(), 3, (c, i) -> remote(usCluster));
-             Connection usConnection = connect(usCluster);
-             Connection euConnection = connect(euCluster)) {
+                     topology.jetStreamOf(eu).maxFileStore(), 3, (c, i) -> usCluster.remotes());
+             Connection usConnection = usCluster.connect();
+             Connection euConnection = euCluster.connect()) {
             try {
                 createAndReadBack(reference, topology, us, usConnection.jetStreamManagement());
                 createAndReadBack(reference, topology, eu, euConnection.jetStreamManagement());
@@ -128,15 +126,5 @@ class LiveStreamCreationTest {
         assertThat(config.getMaxMsgs()).as("no message count limit").isEqualTo(-1);
         assertThat(config.getMaxConsumers()).as("no consumer limit").isEqualTo(-1);
         assertThat(config.getMaxMsgSize()).as("no message size limit").isEqualTo(-1);
-    }
-
-    private static String remote(LoopbackCluster us) {
-        String urls = us.leafnodeUrls().stream().map(u -> "\"" + u + "\"").collect(Collectors.joining(", "));
-        return "leafnodes { remotes: [ { urls: [ " + urls + " ], account: \"APP\" } ] }";
-    }
-
-    private static Connection connect(LoopbackCluster cluster) throws Exception {
-        return Nats.connect(new Options.Builder().server(cluster.clientUrl())
-                .userInfo(LoopbackCluster.APP_USER, LoopbackCluster.APP_PASSWORD).connectionTimeout(Duration.ofSeconds(5)).build());
     }
 }

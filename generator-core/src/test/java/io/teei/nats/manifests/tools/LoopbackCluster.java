@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
 import io.teei.nats.manifests.model.ByteSize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +30,9 @@ public final class LoopbackCluster implements AutoCloseable {
 
     public static final String APP_USER = "app";
     public static final String APP_PASSWORD = "app-test-password";
+    /** The reference spec's system user, so the ops tool logs in as it would in a cluster. */
+    public static final String SYSTEM_USER = "admin";
+    public static final String SYSTEM_PASSWORD = "admin-test-password";
     public static final String LEAF_USER = "leaf";
     public static final String LEAF_PASSWORD = "leaf-test-password";
 
@@ -73,7 +79,7 @@ public final class LoopbackCluster implements AutoCloseable {
                         http: "127.0.0.1:%d"
                         jetstream { store_dir: "%s", domain: "%s", max_file_store: %s }
                         accounts {
-                          SYS: { users: [ { user: "sys", password: "sys-test-password" } ] }
+                          SYS: { users: [ { user: "%s", password: "%s" } ] }
                           APP: { jetstream: enabled, users: [ { user: "%s", password: "%s" } ] }
                         }
                         system_account: SYS
@@ -86,7 +92,7 @@ public final class LoopbackCluster implements AutoCloseable {
                         }
                         %s
                         """.formatted(name, i, cluster.clientPorts[i], cluster.monitorPorts[i],
-                        dir.resolve(name + "-" + i + "-data"), domain, maxFileStore.quantity(), APP_USER, APP_PASSWORD, name, routePorts[i], routes,
+                        dir.resolve(name + "-" + i + "-data"), domain, maxFileStore.quantity(), SYSTEM_USER, SYSTEM_PASSWORD, APP_USER, APP_PASSWORD, name, routePorts[i], routes,
                         leafnodes.apply(cluster, i)));
                 Path log = dir.resolve(name + "-" + i + ".log");
                 cluster.logs.add(log);
@@ -118,6 +124,18 @@ public final class LoopbackCluster implements AutoCloseable {
             urls.add("nats://" + LEAF_USER + ":" + LEAF_PASSWORD + "@127.0.0.1:" + port);
         }
         return urls;
+    }
+
+    /** A leafnode block whose remote dials every node of this cluster, bound to APP. */
+    public String remotes() {
+        String urls = leafnodeUrls().stream().map(u -> "\"" + u + "\"").collect(java.util.stream.Collectors.joining(", "));
+        return "leafnodes { remotes: [ { urls: [ " + urls + " ], account: \"APP\" } ] }";
+    }
+
+    /** A connection to the first node as the application user. */
+    public Connection connect() throws IOException, InterruptedException {
+        return Nats.connect(new Options.Builder().server(clientUrl()).userInfo(APP_USER, APP_PASSWORD)
+                .connectionTimeout(Duration.ofSeconds(5)).build());
     }
 
     public String clientUrl() {
