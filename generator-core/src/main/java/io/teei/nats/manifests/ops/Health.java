@@ -21,8 +21,9 @@ import java.util.TreeSet;
 
 /**
  * Is the deployment whole: per region, the nodes that answer, the JetStream meta leader, each
- * stream of the spec with its leader and replicas, each mirror's lag (messages, and time since
- * it last heard from its source), the leafnode links and each node's storage use. Every problem
+ * stream of the spec with its leader and replicas and any field its live configuration has
+ * drifted from the spec in, each mirror's lag (messages, and time since it last heard from its
+ * source), the leafnode links and each node's storage use. Every problem
  * is named; the thresholds are the spec's alert thresholds, so {@code health} and the rendered
  * alerts agree.
  */
@@ -176,6 +177,7 @@ public final class Health {
         List<HealthReport.StreamHealth> streams = new ArrayList<>();
         for (Stream stream : region.streams()) {
             streams.add(stream(client, stream, live, clients, thresholds, problems));
+            drift(topology, client, stream, live.get(region.name()).get(stream.name()), problems);
         }
         return new HealthReport.RegionHealth(region.name(), region.role().specName(), true, nodes, List.copyOf(up), metaLeader,
                 metaSize, leafnodes, streams, storage, problems);
@@ -252,6 +254,24 @@ public final class Health {
         }
         return new HealthReport.StreamHealth(stream.name(), origin, subjects, leader, current + "/" + replicas,
                 info.getStreamState().getMsgCount(), info.getStreamState().getLastSequence(), behind, activeMillis, mirrorError);
+    }
+
+    /**
+     * A live stream whose configuration is not the spec's, field by field. A mirror promoted by a
+     * failover is already reported as such, so its mirror and subjects are not repeated.
+     */
+    private static void drift(Topology topology, RegionClient client, Stream stream, StreamInfo info, List<String> problems) {
+        if (info == null) {
+            return;
+        }
+        boolean promoted = stream.mirror().isPresent() && info.getConfiguration().getMirror() == null;
+        List<String> differences = Streams.differences(Streams.config(topology, stream), info.getConfiguration()).stream()
+                .filter(d -> !(promoted && (d.field().equals("mirror") || d.field().equals("subjects"))))
+                .map(Streams.Difference::toString).toList();
+        if (!differences.isEmpty()) {
+            problems.add("stream " + stream.name() + " differs from the spec: " + String.join("; ", differences) + " (`streams --region "
+                    + client.region().name() + "` shows what it would change)");
+        }
     }
 
     /**

@@ -18,16 +18,17 @@ import picocli.CommandLine.Option;
 
 /**
  * The command line of the executable jar ({@code java -jar nats-manifests-core-<version>-ops.jar}):
- * {@code health}, {@code failover} and {@code failback}. Exit codes: 0 healthy or done, 1 a
+ * {@code health}, {@code streams}, {@code failover} and {@code failback}. Exit codes: 0 healthy or done, 1 a
  * problem found or the action refused, 2 a usage or spec error.
  */
 @Command(name = "nats-manifests-ops", mixinStandardHelpOptions = true, versionProvider = OpsCommand.Version.class,
         description = "Disaster-recovery operations on a NATS deployment rendered by nats-manifests, driven by its spec.",
-        subcommands = {OpsCommand.HealthCommand.class, OpsCommand.FailoverCommand.class, OpsCommand.FailbackCommand.class},
+        subcommands = {OpsCommand.HealthCommand.class, OpsCommand.StreamsCommand.class, OpsCommand.FailoverCommand.class,
+                OpsCommand.FailbackCommand.class},
         footer = {"", "Passwords come from the environment variables the spec names (accounts.app.password and",
                 "accounts.system.password; NATS_APP_PASSWORD and NATS_ADMIN_PASSWORD in the reference), and in a",
                 "region holding sovereign streams the sovereign account's user and password (NATS_GDPR_USER and",
-                "NATS_GDPR_PASSWORD in the reference): health reads those streams, failover and failback never touch them.",
+                "NATS_GDPR_PASSWORD in the reference): health and streams use them, failover and failback never touch them.",
                 "Exit codes: 0 healthy or done, 1 a problem found or the action refused, 2 a usage or spec error."})
 public final class OpsCommand implements Runnable {
 
@@ -61,7 +62,7 @@ public final class OpsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: health, failover or failback");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: health, streams, failover or failback");
     }
 
     /** The options every command takes, and the spec it reads. */
@@ -155,8 +156,8 @@ public final class OpsCommand implements Runnable {
         }
     }
 
-    /** A command that changes which region takes writes: a plan first, carried out with --execute. */
-    abstract static class RoleChange extends Common {
+    /** A command that changes a region's streams: a plan first, carried out with --execute. */
+    abstract static class RegionChange extends Common {
 
         @Option(names = "--execute", description = "Carry out the plan.")
         boolean execute;
@@ -179,10 +180,31 @@ public final class OpsCommand implements Runnable {
         abstract int change(Topology topology, Endpoints endpoints);
     }
 
+    @Command(name = "streams", mixinStandardHelpOptions = true,
+            description = {"Creates or updates every stream the spec gives a region, each in its account.",
+                    "Prints per stream: missing, as the spec says, or different field by field.",
+                    "Refuses what nats-server cannot change in place (storage, a mirror), with",
+                    "the reason. Never deletes a stream. Changes nothing without --execute."})
+    static final class StreamsCommand extends RegionChange {
+
+        @Option(names = "--region", required = true, paramLabel = "REGION", description = "The region whose streams to make as the spec says.")
+        String region;
+
+        @Override
+        int change(Topology topology, Endpoints endpoints) {
+            Streams.Plan plan = Streams.plan(topology, region, endpoints);
+            return act(plan.describe(), plan.refusals().isEmpty(), execute,
+                    () -> Streams.execute(topology, plan, endpoints, PLACEMENT), "`health` shows the region against the spec");
+        }
+
+        /** How long a region may take to find room for a new stream (the servers' reports of reserved storage lag). */
+        private static final Duration PLACEMENT = Duration.ofSeconds(60);
+    }
+
     @Command(name = "failover", mixinStandardHelpOptions = true,
             description = {"Promotes a replica region's mirrors of the lost primary's streams to streams taking its subjects.",
                     "Prints the plan (with each mirror's last sequence: the RPO bound) and changes nothing without --execute."})
-    static final class FailoverCommand extends RoleChange {
+    static final class FailoverCommand extends RegionChange {
 
         @Option(names = "--region", required = true, paramLabel = "REPLICA", description = "The region that takes over.")
         String region;
@@ -202,7 +224,7 @@ public final class OpsCommand implements Runnable {
             description = {"Brings the old primary back as a replica of the promoted streams, waits until it holds everything,",
                     "then swaps the roles back, stream by stream, fencing each promoted stream first. Reads the roles the",
                     "failover recorded in the spec. Prints the plan and changes nothing without --execute."})
-    static final class FailbackCommand extends RoleChange {
+    static final class FailbackCommand extends RegionChange {
 
         @Option(names = "--region", required = true, paramLabel = "OLD_PRIMARY", description = "The region that takes over again.")
         String region;

@@ -49,6 +49,8 @@ abstract class FailoverFailbackScenarios {
     static final String EU = "eu-central-1";
     private static final int EU_ERA = 10_000;
     private static final long RTO_TARGET_MILLIS = 10_000;
+    /** The stream no other region mirrors: lost with its region, created again by {@code streams} after failback. */
+    private static final String UNMIRRORED = "notifications-us";
     /** A low-traffic stream: no message all along, failed over and back empty, as a DR tool must do without data. */
     private static final String EMPTY = "audit-us";
 
@@ -226,7 +228,7 @@ abstract class FailoverFailbackScenarios {
         lab.assertFormed(US);
         DrLab.awaitTrue("EU leafnode links back", () -> lab.leafnodes(EU) == lab.replicas(EU), 60_000);
         usClient = lab.client(US);
-        createStreams(rendered, US, usClient, List.of("audit-us"));
+        createStreams(rendered, US, usClient, List.of(EMPTY, UNMIRRORED));
         String metrics = euClient.call("info metrics-eu-mirror");
         DrLab.awaitTrue("metrics-us catching up", () -> usClient.call("info metrics-us").equals(metrics), 60_000);
         assertThat(usClient.call("set-meta metrics-us " + Failback.VERIFIED + " metrics-eu-mirror@" + last(metrics))).startsWith("ok");
@@ -284,6 +286,18 @@ abstract class FailoverFailbackScenarios {
         String source = usClient.call("info events-us");
         DrLab.awaitTrue("events-eu-mirror mirroring events-us again", () -> euClient.call("info events-eu-mirror").equals(source), 60_000);
         awaitMirrorsCaughtUp();
+        DrLab.OpsRun lost = lab.ops(EU, spec, "streams", "--region", US);
+        assertThat(lost.exitCode()).as(lost.output()).isZero();
+        assertThat(lost.stdout()).as(lost.output()).contains("  " + UNMIRRORED + " (account APP): missing: create it",
+                "  events-us (account APP): as the spec says", "  " + EMPTY + " (account APP): as the spec says",
+                "  metrics-us (account APP): as the spec says", "Dry run: nothing changed");
+        DrLab.OpsRun made = lab.ops(EU, spec, "streams", "--region", US, "--execute");
+        assertThat(made.exitCode()).as(made.output()).isZero();
+        assertThat(made.stdout()).as(made.output()).contains(UNMIRRORED + ": created in account APP");
+        DrLab.OpsRun eu = lab.ops(EU, spec, "streams", "--region", EU);
+        assertThat(eu.exitCode()).as(eu.output()).isZero();
+        assertThat(eu.stdout()).as(eu.output()).contains("  events-eu-gdpr (account GDPR): as the spec says",
+                "  events-eu-mirror (account APP): as the spec says").doesNotContain("missing", "different", "Not in the spec");
         DrLab.OpsRun health = awaitGreen(spec);
         assertThat(health.exitCode()).as(health.output()).isZero();
 
@@ -303,7 +317,11 @@ abstract class FailoverFailbackScenarios {
                         + EU_ERA + " EU-era messages, the 100 of the US writer after the failover and the writer's "
                         + writerAcked.size() + "; 0 lost, 0 doubled",
                 "`failback --execute` again: exit 0, every stream \"switched already\"; events-eu-mirror mirrors events-us again ("
-                        + source + ") and `health` with the original spec is green",
+                        + source + ")",
+                "with the spec reverted, `streams --region us-east-1`: " + UNMIRRORED + " (no mirror anywhere, lost with the region)"
+                        + " missing, every other stream as the spec says; with `--execute`: \"" + line(made.stdout(), UNMIRRORED + ":")
+                        + "\"; `streams --region eu-central-1`: every stream as the spec says, the sovereign ones in their account;"
+                        + " `health` with the original spec is green, no tool but ours",
                 "a US writer on the rebuilt us-east-1 after the failover: " + throughLink + " by the promoted events-eu-mirror"
                         + " through the link, in the EU and then in events-us after failback",
                 "sovereignty probe after the failover, from the rebuilt us-east-1: " + afterFailover.describe(),

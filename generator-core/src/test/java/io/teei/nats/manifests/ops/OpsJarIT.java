@@ -37,7 +37,9 @@ class OpsJarIT {
     void helpNamesTheCommandsAndTheExitCodes() {
         Command.Result help = jar(Map.of(), dir, "--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.stdout()).contains("health", "failover", "failback", "NATS_APP_PASSWORD", "Exit codes: 0 healthy or done");
+        assertThat(help.stdout()).contains("health", "streams", "failover", "failback", "NATS_APP_PASSWORD", "Exit codes: 0 healthy or done");
+        Command.Result streamsHelp = jar(Map.of(), dir, "streams", "--help");
+        assertThat(streamsHelp.stdout()).contains("--region=REGION", "--execute", "--nack-paused", "Never deletes a stream");
         Command.Result failoverHelp = jar(Map.of(), dir, "failover", "--help");
         assertThat(failoverHelp.stdout()).contains("--region=REPLICA", "--execute", "--force", "--server=REGION=URL[,URL...]");
         Command.Result version = jar(Map.of(), dir, "--version");

@@ -11,7 +11,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code nats.execute} only prints the plan.
  */
 @Mojo(name = "failback", requiresProject = false, threadSafe = true)
-public class FailbackMojo extends RoleChangeMojo {
+public class FailbackMojo extends RegionChangeMojo {
 
     /** How long each mirror may take to catch up, in seconds. */
     @Parameter(property = "nats.catchUp", defaultValue = "600")

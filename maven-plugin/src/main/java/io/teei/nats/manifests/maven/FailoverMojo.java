@@ -10,7 +10,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * (the RPO bound); refuses while the primary still answers unless {@code nats.force}.
  */
 @Mojo(name = "failover", requiresProject = false, threadSafe = true)
-public class FailoverMojo extends RoleChangeMojo {
+public class FailoverMojo extends RegionChangeMojo {
 
     /** Fails over although the primary still answers. */
     @Parameter(property = "nats.force", defaultValue = "false")

@@ -51,4 +51,16 @@ class DisasterRecoveryGoalsIT {
         assertThat(failback.log()).contains("region us-east-1 mirrors no stream in the spec. After a failover, record the new roles"
                 + " in the spec first (DR.md, failover step 5)");
     }
+
+    @Test
+    void streamsNeedsTheRegionAndSaysWhenItDoesNotAnswer() throws Exception {
+        ConsumerProject project = ConsumerProject.create(dir);
+        ConsumerProject.Build noRegion = project.mvn(PASSWORDS, "nats-manifests:streams", servers());
+        assertThat(noRegion.succeeded()).isFalse();
+        assertThat(noRegion.log()).contains("'region'").doesNotContain("\tat io.teei");
+        ConsumerProject.Build streams = project.mvn(PASSWORDS, "nats-manifests:streams", "-Dnats.region=us-east-1", servers());
+        assertThat(streams.succeeded()).as(streams.log()).isFalse();
+        assertThat(streams.log()).contains("error: no server of region us-east-1 answers at nats://127.0.0.1:",
+                "nats-manifests streams found a problem or refused").doesNotContain("\tat io.teei");
+    }
 }

@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** What failover and failback share: the region that takes over, and the switches that let them act. */
-abstract class RoleChangeMojo extends OpsMojo {
+/** What the goals that change a region share: the region, and the switches that let them act. */
+abstract class RegionChangeMojo extends OpsMojo {
 
-    /** The region that takes over: the replica for failover, the old primary for failback. */
+    /**
+     * The region: whose streams {@code streams} makes as the spec says; that takes over for
+     * {@code failover} (the replica) and {@code failback} (the old primary).
+     */
     @Parameter(property = "nats.region", required = true)
     private String region;
 
