@@ -31,6 +31,7 @@ public enum RuleId {
     LINK_REGION_EXISTS("link-region-exists", "a leafnode link joins declared regions"),
     LINK_SELF("link-self", "no leafnode link from a region to itself"),
     LINK_PAIR_UNIQUE("link-pair-unique", "two regions are joined by one link, with exactly one soliciting side"),
+    LINK_CYCLE("link-cycle", "the leafnode links form no cycle: one path between any two regions"),
     LEAFNODE_TLS("leafnode-tls", "cross-region leafnode links use TLS"),
     OPERATOR_JWT("operator-jwt", "in operator mode the operator and account JWTs are readable, of their kind and signed by the"
             + " operator or one of its signing keys"),

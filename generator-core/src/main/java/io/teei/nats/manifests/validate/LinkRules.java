@@ -50,6 +50,7 @@ final class LinkRules {
                                 + soliciting.get().name() + "'");
             }
         }
+        cycles(links, names, findings);
         for (LeafnodeLink link : links) {
             network(topology, link, findings);
         }
@@ -58,6 +59,60 @@ final class LinkRules {
                     "leafnode links cross between regions in plaintext",
                     "add 'tls: { leafnode: { certManager: { issuer: <issuer> } } }' or 'secret: <tls secret>'");
         }
+    }
+
+    /**
+     * Links in one account that close a cycle (three regions each linked to both others) make
+     * nats-server report "Loop detected for leafnode account" and drop them, measured on 2.15.1.
+     * Each link that joins two regions already connected by the earlier ones is reported with the
+     * path it closes. A repeated pair is link-pair-unique's.
+     */
+    private static void cycles(List<LeafnodeLink> links, List<String> names, Findings findings) {
+        Map<String, List<String>> adjacent = new HashMap<>();
+        Set<Set<String>> pairs = new java.util.HashSet<>();
+        for (int i = 0; i < links.size(); i++) {
+            LeafnodeLink link = links.get(i);
+            String a = link.acceptingRegion();
+            String b = link.solicitingRegion();
+            if (a.equals(b) || !names.contains(a) || !names.contains(b) || !pairs.add(Set.of(a, b))) {
+                continue;
+            }
+            List<String> path = path(adjacent, a, b);
+            if (!path.isEmpty()) {
+                findings.error(RuleId.LINK_CYCLE, "leafnodes[" + i + "]",
+                        "the link between " + a + " and " + b + " closes a cycle: they are already joined through "
+                                + String.join(" - ", path) + "; nats-server drops the links of a loop ('Loop detected for"
+                                + " leafnode account')",
+                        "remove one link of the cycle: a region reaches each other region through one path of links");
+                continue;
+            }
+            adjacent.computeIfAbsent(a, k -> new java.util.ArrayList<>()).add(b);
+            adjacent.computeIfAbsent(b, k -> new java.util.ArrayList<>()).add(a);
+        }
+    }
+
+    /** The regions from {@code from} to {@code to} along the links so far, or empty when none joins them. */
+    private static List<String> path(Map<String, List<String>> adjacent, String from, String to) {
+        Map<String, String> cameFrom = new HashMap<>();
+        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>(List.of(from));
+        cameFrom.put(from, from);
+        while (!queue.isEmpty()) {
+            String at = queue.poll();
+            if (at.equals(to)) {
+                java.util.LinkedList<String> path = new java.util.LinkedList<>();
+                for (String step = to; !step.equals(from); step = cameFrom.get(step)) {
+                    path.addFirst(step);
+                }
+                path.addFirst(from);
+                return path;
+            }
+            for (String next : adjacent.getOrDefault(at, List.of())) {
+                if (cameFrom.putIfAbsent(next, at) == null) {
+                    queue.add(next);
+                }
+            }
+        }
+        return List.of();
     }
 
     /** NetworkPolicies match addresses, so each side of a link needs the other side's. */

@@ -148,6 +148,19 @@ class SemanticRulesTest {
                                 edit(BASE, "    remoteUrl: NATS_LEAFNODE_URL",
                                         "    remoteUrl: NATS_LEAFNODE_URL\n  - accept: us-east-1\n    solicit: us-west-2\n"
                                                 + "    remoteUrl: NATS_LEAFNODE_URL_2"))),
+                rule(RuleId.LINK_CYCLE, "three regions each linked to both others loop",
+                        List.of(new NewFile("us-west-2.yaml", US_WEST),
+                                edit(BASE, "  - eu-central-1\n", "  - eu-central-1\n  - us-west-2\n"),
+                                edit(BASE, "    remoteUrl: NATS_LEAFNODE_URL",
+                                        "    remoteUrl: NATS_LEAFNODE_URL\n  - accept: us-east-1\n    solicit: us-west-2\n"
+                                                + "    remoteUrl: NATS_LEAFNODE_URL_2\n  - accept: eu-central-1\n    solicit: us-west-2\n"
+                                                + "    remoteUrl: NATS_LEAFNODE_URL_3")),
+                        // The same three regions without the closing link, a star around us-east-1: one path between any two.
+                        List.of(new NewFile("us-west-2.yaml", US_WEST),
+                                edit(BASE, "  - eu-central-1\n", "  - eu-central-1\n  - us-west-2\n"),
+                                edit(BASE, "    remoteUrl: NATS_LEAFNODE_URL",
+                                        "    remoteUrl: NATS_LEAFNODE_URL\n  - accept: us-east-1\n    solicit: us-west-2\n"
+                                                + "    remoteUrl: NATS_LEAFNODE_URL_2"))),
                 rule(RuleId.LEAFNODE_TLS, "a plaintext link between regions is flagged",
                         List.of(edit(BASE, "tls:\n  leafnode:\n    certManager:\n      issuer: teei-nats-ca\n      kind: ClusterIssuer\n", "")),
                         List.of(edit(BASE, "    certManager:\n      issuer: teei-nats-ca\n      kind: ClusterIssuer\n",
