@@ -69,11 +69,11 @@ final class MirrorRules {
                     "name one of " + mirror.region() + "'s streams: " + String.join(", ", names));
             return;
         }
-        if (!linked(topology, region.name(), mirror.region())) {
+        if (!joined(topology, region.name(), mirror.region())) {
             findings.error(RuleId.MIRROR_LINK, where + ".region",
-                    "mirror '" + stream.name() + "' copies from region " + mirror.region() + ", but no leafnode link"
-                            + " joins " + region.name() + " and " + mirror.region(),
-                    "add a link between them under 'leafnodes' in base.yaml");
+                    "mirror '" + stream.name() + "' copies from region " + mirror.region() + ", but no leafnode link,"
+                            + " direct or through other regions, joins " + region.name() + " and " + mirror.region(),
+                    "add a link between them, or to a region linked to " + mirror.region() + ", under 'leafnodes' in base.yaml");
         }
         retention(region, stream, source.get(), findings);
     }
@@ -93,13 +93,23 @@ final class MirrorRules {
         }
     }
 
-    static boolean linked(Topology topology, String a, String b) {
-        for (LeafnodeLink link : topology.leafnodeLinks()) {
-            if (link.joins(a) && link.peerOf(a).equals(b)) {
-                return true;
+    /**
+     * Whether links join the two regions, directly or through other regions: a mirror's API
+     * requests and messages cross every leafnode hop of the account (a mirror two links away
+     * copied its source, measured on 2.15.1).
+     */
+    static boolean joined(Topology topology, String a, String b) {
+        java.util.Set<String> reached = new java.util.HashSet<>(List.of(a));
+        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>(List.of(a));
+        while (!queue.isEmpty()) {
+            String at = queue.poll();
+            for (LeafnodeLink link : topology.leafnodeLinks()) {
+                if (link.joins(at) && reached.add(link.peerOf(at))) {
+                    queue.add(link.peerOf(at));
+                }
             }
         }
-        return false;
+        return reached.contains(b);
     }
 
     /** Each stream mirrors at most one other, so following edges finds every cycle in linear time. */
