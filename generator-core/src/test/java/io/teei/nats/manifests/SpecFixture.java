@@ -34,10 +34,26 @@ public final class SpecFixture {
 
     /** A fresh copy of the reference topology under {@code parent}. */
     public static SpecFixture reference(Path parent) {
+        return copy(referenceDir(), parent);
+    }
+
+    /**
+     * A fresh copy of {@code specs/three-regions} under {@code parent}: a topology unlike the
+     * reference in names, namespace, domains and accounts, three regions in a chain of links.
+     */
+    public static SpecFixture threeRegions(Path parent) {
+        try {
+            return copy(Path.of(SpecFixture.class.getResource("/specs/three-regions").toURI()), parent);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SpecFixture copy(Path spec, Path parent) {
         Path dir = parent.resolve("overlays");
         try {
             Files.createDirectories(dir);
-            try (Stream<Path> files = Files.list(referenceDir())) {
+            try (Stream<Path> files = Files.list(spec)) {
                 for (Path file : files.toList()) {
                     Files.copy(file, dir.resolve(file.getFileName()));
                 }

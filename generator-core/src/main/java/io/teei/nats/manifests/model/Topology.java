@@ -109,6 +109,25 @@ public record Topology(String name, String namespace, SortedMap<String, String> 
     }
 
     /** The links that join the region to another region. */
+    /**
+     * Whether leafnode links join the two regions, directly or through other regions, none of
+     * them in {@code without}: a mirror's API requests and messages cross every hop.
+     */
+    public boolean joined(String a, String b, java.util.Set<String> without) {
+        java.util.Set<String> reached = new java.util.HashSet<>(List.of(a));
+        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>(List.of(a));
+        while (!queue.isEmpty()) {
+            String at = queue.poll();
+            for (LeafnodeLink link : leafnodeLinks) {
+                String peer = link.peerOf(at);
+                if (link.joins(at) && !without.contains(peer) && reached.add(peer)) {
+                    queue.add(peer);
+                }
+            }
+        }
+        return reached.contains(b);
+    }
+
     public List<LeafnodeLink> linksOf(Region region) {
         return leafnodeLinks.stream().filter(l -> l.joins(region.name())).toList();
     }

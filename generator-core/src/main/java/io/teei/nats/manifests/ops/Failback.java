@@ -63,10 +63,25 @@ public final class Failback {
         }
     }
 
-    public record Plan(String region, String promotedRegion, List<StreamPlan> streams, List<String> refusals) {
+    /** What happens to another replica's copy of one of the old primary's streams. */
+    public enum CopyAction {
+        /** It follows the promoted stream (a failover made it): made again as a mirror of the old primary's stream. */
+        REMAKE,
+        /** Missing: created as the mirror the spec gives. */
+        CREATE,
+        /** A mirror of the old primary's stream already. */
+        DONE
+    }
+
+    /** Another replica's copy of a stream of the old primary, {@code source} as region/stream. */
+    public record CopyPlan(String region, String stream, String source, CopyAction action, String follows) {
+    }
+
+    public record Plan(String region, String promotedRegion, List<StreamPlan> streams, List<CopyPlan> copies, List<String> refusals) {
 
         public Plan {
             streams = List.copyOf(streams);
+            copies = List.copyOf(copies);
             refusals = List.copyOf(refusals);
         }
 
@@ -84,9 +99,70 @@ public final class Failback {
                 lines.add(String.format(Locale.ROOT, "  %s <- %s/%s: %d messages (last sequence %d) there, %d (last sequence %d) here; %s",
                         s.stream(), s.promotedRegion(), s.promoted(), s.promotedMessages(), s.promotedLast(), s.messages(), s.last(), state));
             }
+            for (CopyPlan c : copies) {
+                lines.add("  " + c.region() + "/" + c.stream() + " (copy of " + c.source() + "): " + switch (c.action()) {
+                    case REMAKE -> "follows " + c.follows() + "; after the switch made again as a mirror of " + c.source()
+                            + " (a full copy from " + region + ")";
+                    case CREATE -> "missing; created as a mirror of " + c.source() + " after the switch";
+                    case DONE -> "a mirror of " + c.source() + " already";
+                });
+            }
             refusals.forEach(r -> lines.add("  Refused: " + r));
             return lines;
         }
+    }
+
+    /**
+     * Other replicas' copies of the old primary's streams this failback switches: a failover made
+     * them follow the promoted streams, which the switch deletes, so they become mirrors of the
+     * old primary's streams again. A region that does not answer is refused: its copies would
+     * follow deleted streams.
+     */
+    private static List<CopyPlan> copies(Topology topology, Region region, String promotedRegion, List<StreamPlan> streams,
+                                         Endpoints endpoints, List<String> refusals) {
+        java.util.Set<String> switched = new java.util.HashSet<>(streams.stream().map(StreamPlan::stream).toList());
+        List<CopyPlan> copies = new ArrayList<>();
+        for (Region other : topology.regions()) {
+            if (other.name().equals(region.name()) || other.name().equals(promotedRegion)) {
+                continue;
+            }
+            List<Stream> mine = other.streams().stream().filter(s -> s.mirror()
+                    .filter(m -> m.region().equals(region.name()) && switched.contains(m.stream())).isPresent()).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
+            List<String> why = new ArrayList<>();
+            Optional<RegionClient> client = RegionClient.tryConnect(topology, other, endpoints, why);
+            if (client.isEmpty()) {
+                refusals.add(other.name() + " does not answer (" + String.join("; ", why) + "): its copies of " + region.name()
+                        + "'s streams would follow streams this failback deletes. Run it when " + other.name() + " answers");
+                continue;
+            }
+            try (RegionClient c = client.get()) {
+                for (Stream copy : mine) {
+                    String source = region.name() + "/" + copy.mirror().get().stream();
+                    Optional<StreamInfo> live = c.stream(copy.name());
+                    if (live.isEmpty()) {
+                        copies.add(new CopyPlan(other.name(), copy.name(), source, CopyAction.CREATE, ""));
+                        continue;
+                    }
+                    StreamConfiguration config = live.get().getConfiguration();
+                    Optional<String> follows = Failover.follows(config);
+                    if (follows.isPresent()) {
+                        copies.add(new CopyPlan(other.name(), copy.name(), source, CopyAction.REMAKE, follows.get()));
+                    } else if (config.getMirror() != null && config.getMirror().getSourceName().equals(copy.mirror().get().stream())
+                            && config.getMirror().getExternal() != null
+                            && StreamConfigs.apiPrefix(region).equals(config.getMirror().getExternal().getApi())) {
+                        copies.add(new CopyPlan(other.name(), copy.name(), source, CopyAction.DONE, ""));
+                    } else {
+                        refusals.add(other.name() + "/" + copy.name() + " is neither a mirror of " + source + " nor a copy a failover"
+                                + " made follow the promoted stream; compare it with the spec by hand (`streams --region "
+                                + other.name() + "`)");
+                    }
+                }
+            }
+        }
+        return copies;
     }
 
     /** Reads both regions: both must answer. */
@@ -117,7 +193,8 @@ public final class Failback {
             }
         }
         streams.stream().filter(s -> s.action() == Action.REFUSE).forEach(s -> refusals.add(s.stream() + ": " + s.why()));
-        return new Plan(regionName, promotedRegion, streams, refusals);
+        List<CopyPlan> copies = copies(topology, region, promotedRegion, streams, endpoints, refusals);
+        return new Plan(regionName, promotedRegion, streams, copies, refusals);
     }
 
     private static StreamPlan streamPlan(Topology topology, RegionClient here, RegionClient there, Stream mirror) {
@@ -186,7 +263,29 @@ public final class Failback {
                 lines.addAll(switchOver(topology, region, here, promotedRegion, there, stream, catchUp));
             }
         }
+        for (CopyPlan copy : plan.copies()) {
+            lines.add(remake(topology, copy, endpoints, catchUp));
+        }
         return new OpsResult(lines, true);
+    }
+
+    /** Makes another replica's copy the mirror of the old primary's stream the spec gives: a full copy from it. */
+    private static String remake(Topology topology, CopyPlan copy, Endpoints endpoints, Duration within) {
+        if (copy.action() == CopyAction.DONE) {
+            return copy.region() + "/" + copy.stream() + ": a mirror of " + copy.source() + " already";
+        }
+        Region other = topology.region(copy.region()).orElseThrow();
+        Stream spec = other.stream(copy.stream()).orElseThrow();
+        try (RegionClient client = RegionClient.connect(topology, other, endpoints)) {
+            if (copy.action() == CopyAction.REMAKE && client.stream(copy.stream()).isPresent()) {
+                client.jsm().deleteStream(copy.stream());
+            }
+            client.create(client.jsm(), StreamConfiguration.instance(StreamConfigs.json(topology, spec)), within);
+            return copy.region() + "/" + copy.stream() + ": made again as a mirror of " + copy.source();
+        } catch (JetStreamApiException | IOException e) {
+            throw new OpsException("region " + copy.region() + " could not make " + copy.stream() + " a mirror of " + copy.source()
+                    + " again: " + e.getMessage() + ". Run failback again: it goes on from there", e);
+        }
     }
 
     /**

@@ -9,10 +9,12 @@ import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.StreamOrigin;
 import io.teei.nats.manifests.model.Topology;
+import io.teei.nats.manifests.render.streams.StreamConfigs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -53,17 +55,42 @@ public final class Failover {
         }
     }
 
+    /** What happens to another replica's mirror of a lost stream that the failover promotes elsewhere. */
+    public enum FollowAction {
+        /** It holds what the promoted stream holds or less: it follows the promoted stream from there. */
+        FOLLOW,
+        /** It follows the promoted stream already. */
+        DONE,
+        /** It holds messages of the lost stream the promoted one lacks: only with force, which drops them. */
+        AHEAD,
+        /** Left as it is (no link to the promoted region but through the lost one, no answer, no such stream). */
+        STAYS
+    }
+
     /**
+     * Another replica region's mirror of a lost stream: after the failover it follows the
+     * promoted stream, through a source starting after what it holds (no re-copy, no gap).
+     *
+     * @param lastSequence the last sequence it holds of the lost stream
+     * @param promotedLast the promoted stream's last sequence when it was promoted (as planned)
+     */
+    public record FollowerPlan(String region, String stream, String source, String promoted, FollowAction action, String why,
+                               long lastSequence, long promotedLast) {
+    }
+
+    /**
+     * @param followers other replicas' mirrors of the lost streams this failover promotes
      * @param sourcesAnswering source regions that still answer (a failover then needs force)
      * @param unmirrored the lost regions' streams no mirror here holds: lost with their region
      */
     public record Plan(String region, List<String> lostRegions, List<String> sourcesAnswering, List<StreamPlan> streams,
-                       List<String> unmirrored, List<String> refusals) {
+                       List<FollowerPlan> followers, List<String> unmirrored, List<String> refusals) {
 
         public Plan {
             lostRegions = List.copyOf(lostRegions);
             sourcesAnswering = List.copyOf(sourcesAnswering);
             streams = List.copyOf(streams);
+            followers = List.copyOf(followers);
             unmirrored = List.copyOf(unmirrored);
             refusals = List.copyOf(refusals);
         }
@@ -83,6 +110,16 @@ public final class Failover {
             }
             lines.add("  RPO: what the lost region acknowledged after each last sequence above is lost; the mirror lag it last"
                     + " reported is shown as 'behind'.");
+            for (FollowerPlan f : followers) {
+                String state = switch (f.action()) {
+                    case FOLLOW -> "follows " + region + "/" + f.promoted() + " from sequence " + (f.lastSequence() + 1) + " on (no re-copy)";
+                    case DONE -> "follows " + region + "/" + f.promoted() + " already";
+                    case AHEAD -> "refused without --force: " + f.why();
+                    case STAYS -> "stays as it is: " + f.why();
+                };
+                lines.add(String.format(Locale.ROOT, "  %s/%s (mirror of %s): last sequence %d; %s", f.region(), f.stream(), f.source(),
+                        f.lastSequence(), state));
+            }
             if (!unmirrored.isEmpty()) {
                 lines.add("  Not mirrored in " + region + ", lost with their region: " + String.join(", ", unmirrored));
             }
@@ -140,7 +177,83 @@ public final class Failover {
             }
         }
         streams.stream().filter(s -> s.action() == Action.REFUSE).forEach(s -> refusals.add(s.stream() + ": " + s.why()));
-        return new Plan(regionName, List.copyOf(lost), answering, streams, unmirrored, refusals);
+        List<FollowerPlan> followers = followers(topology, region, lost, streams, endpoints);
+        return new Plan(regionName, List.copyOf(lost), answering, streams, followers, unmirrored, refusals);
+    }
+
+    /** Metadata key on a promoted stream: its last sequence when it took the subjects, where other replicas' copies go on from. */
+    public static final String PROMOTED_AT = "io.teei.nats-manifests/promoted-at";
+    /** Metadata key on another replica's copy of a lost stream: the promoted stream it follows, as region/stream. */
+    public static final String FOLLOWS = "io.teei.nats-manifests/follows";
+
+    /** The promoted stream a copy follows during a failover (region/stream), or empty when it does not. */
+    public static Optional<String> follows(StreamConfiguration config) {
+        if (config.getMirror() != null || config.getSources() == null || config.getSources().isEmpty() || config.getMetadata() == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(config.getMetadata().get(FOLLOWS));
+    }
+
+    private static List<FollowerPlan> followers(Topology topology, Region region, TreeSet<String> lost, List<StreamPlan> promoted,
+                                                Endpoints endpoints) {
+        List<FollowerPlan> followers = new ArrayList<>();
+        for (Region other : topology.regions()) {
+            if (other.name().equals(region.name()) || lost.contains(other.name())) {
+                continue;
+            }
+            List<Stream> copies = other.streams().stream().filter(s -> s.mirror().filter(m -> lost.contains(m.region())).isPresent()).toList();
+            if (copies.isEmpty()) {
+                continue;
+            }
+            boolean joined = topology.joined(other.name(), region.name(), lost);
+            Optional<RegionClient> client = joined ? RegionClient.tryConnect(topology, other, endpoints, new ArrayList<>()) : Optional.empty();
+            try {
+                for (Stream copy : copies) {
+                    followers.add(follower(region, other, copy, promoted, joined, client));
+                }
+            } finally {
+                client.ifPresent(RegionClient::close);
+            }
+        }
+        return followers;
+    }
+
+    private static FollowerPlan follower(Region region, Region other, Stream copy, List<StreamPlan> promoted, boolean joined,
+                                         Optional<RegionClient> client) {
+        StreamOrigin.Mirror of = copy.mirror().orElseThrow();
+        String source = of.region() + "/" + of.stream();
+        Optional<StreamPlan> target = promoted.stream().filter(p -> p.sourceRegion().equals(of.region()) && p.source().equals(of.stream()))
+                .findFirst();
+        if (target.isEmpty()) {
+            return new FollowerPlan(other.name(), copy.name(), source, "", FollowAction.STAYS, region.name() + " holds no copy of "
+                    + source + " to follow", -1, -1);
+        }
+        String promotedName = target.get().stream();
+        if (!joined) {
+            return new FollowerPlan(other.name(), copy.name(), source, promotedName, FollowAction.STAYS, other.name() + " reaches "
+                    + region.name() + " only through " + of.region() + ": it receives nothing until " + of.region() + " is back", -1, -1);
+        }
+        if (client.isEmpty()) {
+            return new FollowerPlan(other.name(), copy.name(), source, promotedName, FollowAction.STAYS, other.name()
+                    + " does not answer; run failover again when it does", -1, -1);
+        }
+        Optional<StreamInfo> live = client.get().stream(copy.name());
+        if (live.isEmpty()) {
+            return new FollowerPlan(other.name(), copy.name(), source, promotedName, FollowAction.STAYS, other.name()
+                    + " has no stream " + copy.name(), -1, -1);
+        }
+        long last = live.get().getStreamState().getLastSequence();
+        long promotedLast = target.get().lastSequence();
+        if (follows(live.get().getConfiguration()).filter((region.name() + "/" + promotedName)::equals).isPresent()) {
+            return new FollowerPlan(other.name(), copy.name(), source, promotedName, FollowAction.DONE, "", last, promotedLast);
+        }
+        if (last > promotedLast) {
+            return new FollowerPlan(other.name(), copy.name(), source, promotedName, FollowAction.AHEAD, "it holds " + (last - promotedLast)
+                    + " message(s) of " + source + " that " + region.name() + "/" + promotedName + " lacks (last sequence " + last + " against "
+                    + promotedLast + "): fail over to " + other.name() + " instead, which loses fewer, or --force drops them from "
+                    + other.name() + "'s copy (they are lost with " + of.region() + ")", last, promotedLast);
+        }
+        return new FollowerPlan(other.name(), copy.name(), source, promotedName, FollowAction.FOLLOW, "", last, promotedLast);
     }
 
     /** The servers of {@code source} the region's leafnode connections lead to: proof that it is not lost. */
@@ -203,21 +316,98 @@ public final class Failover {
                     + " writers, not for you), run again with --force.");
             return new OpsResult(lines, false);
         }
+        List<FollowerPlan> ahead = plan.followers().stream().filter(f -> f.action() == FollowAction.AHEAD).toList();
+        if (!ahead.isEmpty() && !force) {
+            lines.add("Nothing changed: " + String.join("; ", ahead.stream().map(f -> f.region() + "/" + f.stream() + " " + f.why()).toList())
+                    + ".");
+            return new OpsResult(lines, false);
+        }
         Region region = topology.region(plan.region()).orElseThrow();
+        Map<String, Long> promotedAt = new java.util.TreeMap<>();
+        java.util.Set<String> followed = new java.util.HashSet<>(plan.followers().stream()
+                .filter(f -> f.action() == FollowAction.FOLLOW || f.action() == FollowAction.AHEAD).map(FollowerPlan::promoted).toList());
         try (RegionClient client = RegionClient.connect(topology, region, endpoints)) {
             for (StreamPlan stream : plan.streams()) {
                 if (stream.action() == Action.DONE) {
                     lines.add(stream.stream() + ": already promoted");
-                    continue;
+                } else {
+                    long start = System.nanoTime();
+                    promote(client, stream.stream(), stream.subjects());
+                    lines.add(String.format(Locale.ROOT, "%s: promoted in %.0f ms, takes %s from sequence %d on", stream.stream(),
+                            (System.nanoTime() - start) / 1e6, stream.subjects(), stream.lastSequence() + 1));
                 }
-                long start = System.nanoTime();
-                promote(client, stream.stream(), stream.subjects());
-                lines.add(String.format(Locale.ROOT, "%s: promoted in %.0f ms, takes %s from sequence %d on", stream.stream(),
-                        (System.nanoTime() - start) / 1e6, stream.subjects(), stream.lastSequence() + 1));
+                if (followed.contains(stream.stream())) {
+                    promotedAt.put(stream.stream(), promotedAt(client, stream.stream()));
+                }
+            }
+        }
+        for (FollowerPlan follower : plan.followers()) {
+            switch (follower.action()) {
+                case FOLLOW, AHEAD -> lines.add(follow(topology, region, follower, promotedAt.get(follower.promoted()), endpoints));
+                case DONE -> lines.add(follower.region() + "/" + follower.stream() + ": follows " + region.name() + "/" + follower.promoted()
+                        + " already");
+                case STAYS -> lines.add(follower.region() + "/" + follower.stream() + ": stays as it is (" + follower.why() + ")");
             }
         }
         return new OpsResult(lines, true);
     }
+
+    /** The promoted stream's last sequence when it took the subjects, as {@link #promote} recorded it. */
+    private static long promotedAt(RegionClient client, String stream) {
+        StreamConfiguration config = client.stream(stream).orElseThrow(() -> new OpsException("stream " + stream + " vanished"))
+                .getConfiguration();
+        String at = config.getMetadata() == null ? null : config.getMetadata().get(PROMOTED_AT);
+        if (at == null) {
+            throw new OpsException(stream + " in " + client.region().name() + " has no record of where it was promoted ("
+                    + PROMOTED_AT + "); it was not promoted by this tool, so other regions cannot follow it from the right place");
+        }
+        return Long.parseLong(at);
+    }
+
+    /**
+     * Makes another replica's mirror of a lost stream follow the promoted one: the mirror dropped
+     * (it keeps what it holds), then one update giving it the promoted stream as its source from
+     * the sequence after what it holds, and no subjects. What it holds beyond the promoted
+     * stream's start (only with force) is deleted first: those messages are lost with the source.
+     */
+    private static String follow(Topology topology, Region region, FollowerPlan plan, long promotedAt, Endpoints endpoints) {
+        Region other = topology.region(plan.region()).orElseThrow();
+        try (RegionClient client = RegionClient.connect(topology, other, endpoints)) {
+            io.nats.client.JetStreamManagement jsm = client.jsm();
+            StreamConfiguration config = jsm.getStreamInfo(plan.stream()).getConfiguration();
+            if (config.getMirror() != null) {
+                config = jsm.updateStream(StreamConfiguration.builder(config).mirror(null).build()).getConfiguration();
+            }
+            long last = jsm.getStreamInfo(plan.stream()).getStreamState().getLastSequence();
+            long dropped = 0;
+            for (long seq = last; seq > promotedAt; seq--) {
+                try {
+                    jsm.deleteMessage(plan.stream(), seq, false);
+                    dropped++;
+                } catch (JetStreamApiException gone) {
+                    if (gone.getApiErrorCode() != NO_MESSAGE) {
+                        throw gone;
+                    }
+                }
+            }
+            long from = Math.min(last, promotedAt) + 1;
+            Map<String, String> metadata = new java.util.TreeMap<>(config.getMetadata() == null ? Map.of() : config.getMetadata());
+            metadata.put(FOLLOWS, region.name() + "/" + plan.promoted());
+            jsm.updateStream(StreamConfiguration.builder(config).subjects(List.of())
+                    .sources(io.nats.client.api.Source.builder().sourceName(plan.promoted())
+                            .external(io.nats.client.api.External.builder().api(StreamConfigs.apiPrefix(region)).build())
+                            .startSeq(from).build())
+                    .metadata(metadata).build());
+            return plan.region() + "/" + plan.stream() + ": follows " + region.name() + "/" + plan.promoted() + " from sequence " + from
+                    + " on" + (dropped == 0 ? "" : ", " + dropped + " message(s) it held beyond that dropped");
+        } catch (JetStreamApiException | IOException e) {
+            throw new OpsException("region " + plan.region() + " could not make " + plan.stream() + " follow " + region.name() + "/"
+                    + plan.promoted() + ": " + e.getMessage() + ". Run failover again: it goes on from there", e);
+        }
+    }
+
+    /** JetStream's "no message found". */
+    private static final int NO_MESSAGE = 10037;
 
     /**
      * Turns a mirror into a stream taking {@code subjects}: one update without the mirror, then
@@ -235,7 +425,11 @@ public final class Failover {
                         + " after an update without it; its nats-server is older than " + NatsReleases.MIRROR_PROMOTION + "?");
             }
             if (!new TreeSet<>(config.getSubjects()).equals(new TreeSet<>(subjects))) {
-                client.jsm().updateStream(StreamConfiguration.builder(config).subjects(subjects).build());
+                // No subjects yet, so no write since the mirror was dropped: this last sequence is where it was promoted.
+                long last = client.jsm().getStreamInfo(name).getStreamState().getLastSequence();
+                Map<String, String> metadata = new java.util.TreeMap<>(config.getMetadata() == null ? Map.of() : config.getMetadata());
+                metadata.put(PROMOTED_AT, Long.toString(last));
+                client.jsm().updateStream(StreamConfiguration.builder(config).subjects(subjects).metadata(metadata).build());
             }
         } catch (JetStreamApiException | IOException e) {
             throw client.api("promote " + name, e);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -212,7 +213,26 @@ public final class Health {
         Long behind = null;
         Long activeMillis = null;
         String mirrorError = null;
-        if (stream.mirror().isPresent()) {
+        Optional<String> follows = Failover.follows(info.getConfiguration());
+        if (stream.mirror().isPresent() && follows.isPresent()) {
+            StreamOrigin.Mirror of = stream.mirror().get();
+            origin = "follows " + follows.get() + " (" + of.region() + " failed over)";
+            io.nats.client.api.SourceInfo source = info.getSourceInfos() == null || info.getSourceInfos().isEmpty() ? null
+                    : info.getSourceInfos().get(0);
+            if (source != null) {
+                activeMillis = source.getActive() == null ? null : source.getActive().toMillis();
+                mirrorError = source.getError() == null ? null : source.getError().getDescription();
+                behind = source.getLag();
+                if (mirrorError != null) {
+                    problems.add("stream " + stream.name() + " following " + follows.get() + ": " + mirrorError);
+                }
+                if (activeMillis == null || activeMillis < 0 || Duration.ofMillis(activeMillis).compareTo(thresholds.mirrorLag()) > 0) {
+                    problems.add("stream " + stream.name() + " last heard from " + follows.get() + " "
+                            + (activeMillis == null || activeMillis < 0 ? "never" : activeMillis / 1000 + " s ago")
+                            + " (alert after " + thresholds.mirrorLag().toSeconds() + " s)");
+                }
+            }
+        } else if (stream.mirror().isPresent()) {
             StreamOrigin.Mirror of = stream.mirror().get();
             MirrorInfo mirror = info.getMirrorInfo();
             if (mirror == null) {
@@ -264,6 +284,7 @@ public final class Health {
         if (info == null) {
             return;
         }
+        // A promoted mirror is reported as such, a copy following a failover as what it follows.
         boolean promoted = stream.mirror().isPresent() && info.getConfiguration().getMirror() == null;
         List<String> differences = Streams.differences(Streams.config(topology, stream), info.getConfiguration()).stream()
                 .filter(d -> !(promoted && (d.field().equals("mirror") || d.field().equals("subjects"))))

@@ -203,13 +203,15 @@ public final class OpsCommand implements Runnable {
 
     @Command(name = "failover", mixinStandardHelpOptions = true,
             description = {"Promotes a replica region's mirrors of the lost primary's streams to streams taking its subjects.",
+                    "Other replicas' mirrors of them follow the promoted streams from where they stood.",
                     "Prints the plan (with each mirror's last sequence: the RPO bound) and changes nothing without --execute."})
     static final class FailoverCommand extends RegionChange {
 
         @Option(names = "--region", required = true, paramLabel = "REPLICA", description = "The region that takes over.")
         String region;
 
-        @Option(names = "--force", description = "Fail over although the primary still answers.")
+        @Option(names = "--force", description = {"Fail over although the primary still answers, or although another replica's",
+                "copy holds more of a lost stream (those messages are dropped from it)."})
         boolean force;
 
         @Override

@@ -94,7 +94,7 @@ public final class Streams {
             for (StreamPlan s : streams) {
                 String state = switch (s.action()) {
                     case CREATE -> "missing: create it";
-                    case EQUAL -> "as the spec says";
+                    case EQUAL -> "as the spec says" + (s.why().isEmpty() ? "" : " (" + s.why() + ")");
                     case UPDATE -> "different: update " + String.join("; ", s.differences().stream().map(Difference::toString).toList());
                     case REFUSE -> "different: " + String.join("; ", s.differences().stream().map(Difference::toString).toList())
                             + "; refused: " + s.why();
@@ -242,12 +242,21 @@ public final class Streams {
             return new StreamPlan(stream.name(), account, Action.CREATE, List.of(), List.of(), "");
         }
         List<Difference> differences = differences(spec, live.get().getConfiguration());
+        Optional<String> follows = stream.mirror().flatMap(m -> Failover.follows(live.get().getConfiguration()));
+        String note = "";
+        if (follows.isPresent()) {
+            // A failover made this mirror follow the promoted stream; failback makes it a mirror again.
+            differences = differences.stream().filter(d -> !d.field().equals("mirror") && !d.field().equals("subjects")).toList();
+            note = "follows " + follows.get() + " while " + stream.mirror().get().region() + " is failed over";
+        }
         if (differences.isEmpty()) {
-            return new StreamPlan(stream.name(), account, Action.EQUAL, List.of(), List.of(), "");
+            return new StreamPlan(stream.name(), account, Action.EQUAL, List.of(), List.of(), note);
         }
         Optional<String> refused = refusal(differences, spec, live.get().getConfiguration());
-        return refused.map(why -> new StreamPlan(stream.name(), account, Action.REFUSE, differences, List.of(), why))
-                .orElseGet(() -> new StreamPlan(stream.name(), account, Action.UPDATE, differences, warnings(spec, live.get()), ""));
+        if (refused.isPresent()) {
+            return new StreamPlan(stream.name(), account, Action.REFUSE, differences, List.of(), refused.get());
+        }
+        return new StreamPlan(stream.name(), account, Action.UPDATE, differences, warnings(spec, live.get()), note);
     }
 
     /**

@@ -5,7 +5,6 @@ import static io.teei.nats.manifests.validate.Findings.path;
 import io.teei.nats.manifests.diag.RuleId;
 import io.teei.nats.manifests.diag.Suggestions;
 import io.teei.nats.manifests.model.Durations;
-import io.teei.nats.manifests.model.LeafnodeLink;
 import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.StreamOrigin;
@@ -69,7 +68,7 @@ final class MirrorRules {
                     "name one of " + mirror.region() + "'s streams: " + String.join(", ", names));
             return;
         }
-        if (!joined(topology, region.name(), mirror.region())) {
+        if (!topology.joined(region.name(), mirror.region(), java.util.Set.of())) {
             findings.error(RuleId.MIRROR_LINK, where + ".region",
                     "mirror '" + stream.name() + "' copies from region " + mirror.region() + ", but no leafnode link,"
                             + " direct or through other regions, joins " + region.name() + " and " + mirror.region(),
@@ -91,25 +90,6 @@ final class MirrorRules {
                             + source.name() + "' keeps " + Durations.format(source.maxAge()),
                     "set maxAge to at least " + Durations.format(source.maxAge()));
         }
-    }
-
-    /**
-     * Whether links join the two regions, directly or through other regions: a mirror's API
-     * requests and messages cross every leafnode hop of the account (a mirror two links away
-     * copied its source, measured on 2.15.1).
-     */
-    static boolean joined(Topology topology, String a, String b) {
-        java.util.Set<String> reached = new java.util.HashSet<>(List.of(a));
-        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>(List.of(a));
-        while (!queue.isEmpty()) {
-            String at = queue.poll();
-            for (LeafnodeLink link : topology.leafnodeLinks()) {
-                if (link.joins(at) && reached.add(link.peerOf(at))) {
-                    queue.add(link.peerOf(at));
-                }
-            }
-        }
-        return reached.contains(b);
     }
 
     /** Each stream mirrors at most one other, so following edges finds every cycle in linear time. */

@@ -82,17 +82,17 @@ final class DrLab implements AutoCloseable {
         String clientNamespace;
     }
 
-    /** How long after its start each pod of a region passed all of its probes. */
-    record Readiness(String region, List<Duration> pods) {
+    /** How long after its start each pod (named {@code statefulSet-<ordinal>}) of a region passed all of its probes. */
+    record Readiness(String region, String statefulSet, List<Duration> pods) {
         Duration slowest() {
             return pods.stream().max(Duration::compareTo).orElse(Duration.ZERO);
         }
 
-        /** "nats-0 5.1 s, nats-1 5.3 s, nats-2 5.2 s". */
+        /** "nats-0 5.1 s, nats-1 5.3 s, nats-2 5.2 s" for the reference. */
         String describe() {
             List<String> each = new ArrayList<>();
             for (int i = 0; i < pods.size(); i++) {
-                each.add("nats-" + i + " " + seconds(pods.get(i)));
+                each.add(statefulSet + "-" + i + " " + seconds(pods.get(i)));
             }
             return String.join(", ", each);
         }
@@ -141,8 +141,7 @@ final class DrLab implements AutoCloseable {
         for (RegionPods pods : regions.values()) {
             Map<String, List<String>> names = new TreeMap<>();
             for (int i = 0; i < pods.replicas; i++) {
-                names.put(reference.spec().topology().name() + "-" + i + ".nats-headless." + topology.namespace()
-                        + ".svc.cluster.local", List.of(pods.addresses.get(i)));
+                names.put(io.teei.nats.manifests.render.common.Names.of(topology).podHost(i), List.of(pods.addresses.get(i)));
             }
             for (RegionPods other : regions.values()) {
                 other.region.network().leafnodeHostname().ifPresent(host -> names.put(host, other.addresses));
@@ -289,7 +288,7 @@ final class DrLab implements AutoCloseable {
         for (int i = 0; i < replicas(region); i++) {
             pods.add(awaitProbes(region, i, probes));
         }
-        return new Readiness(region, pods);
+        return new Readiness(region, topology().name(), pods);
     }
 
     Duration awaitReady(String region, int ordinal) {
@@ -442,7 +441,8 @@ final class DrLab implements AutoCloseable {
     List<String> certificateNames(String region) {
         List<String> names = new ArrayList<>();
         regions.get(region).region.network().leafnodeHostname().ifPresent(names::add);
-        names.add("*.nats-headless." + topology().namespace() + ".svc.cluster.local");
+        names.add("*." + io.teei.nats.manifests.render.common.Names.of(topology()).headlessService() + "." + topology().namespace()
+                + ".svc.cluster.local");
         return names;
     }
 
@@ -493,7 +493,7 @@ final class DrLab implements AutoCloseable {
             Command.Result kill = Command.run(List.of("kill", "-HUP", pid), Map.of(), dir, Duration.ofSeconds(10));
             assertThat(kill.exitCode()).as("kill -HUP %s: %s", pid, kill.stderr()).isZero();
             String[] said = {""};
-            awaitTrue("nats-" + ordinal + " in " + region + " to log the reload", () -> {
+            awaitTrue(topology().name() + "-" + ordinal + " in " + region + " to log the reload", () -> {
                 said[0] = logSince(log, mark);
                 return said[0].contains("Reloaded server configuration") || said[0].contains("Failed to reload");
             }, 10_000);
@@ -766,14 +766,16 @@ final class DrLab implements AutoCloseable {
      */
     Map<String, String> secrets() {
         Map<String, String> secrets = new TreeMap<>();
-        secrets.put("NATS_CLUSTER_USER", "clusteruser");
-        secrets.put("NATS_CLUSTER_PASSWORD", "c0ffee00c0ffee00");
+        io.teei.nats.manifests.model.Credentials routes = topology().auth().routes();
+        secrets.put(routes.user().key(), "clusteruser");
+        secrets.put(routes.password().key(), "c0ffee00c0ffee00");
         String userinfo = "";
         if (operator == null) {
-            secrets.put("NATS_ADMIN_PASSWORD", "ad0000000000");
-            secrets.put("NATS_APP_PASSWORD", APP_PASSWORD);
-            secrets.put("NATS_LEAFNODE_USER", LEAF_USER);
-            secrets.put("NATS_LEAFNODE_PASSWORD", LEAF_PASSWORD);
+            secrets.put(((Login.Password) topology().accounts().system().login()).password().key(), "ad0000000000");
+            secrets.put(((Login.Password) topology().accounts().app().login()).password().key(), APP_PASSWORD);
+            io.teei.nats.manifests.model.Credentials leafnodes = (io.teei.nats.manifests.model.Credentials) topology().auth().leafnodes();
+            secrets.put(leafnodes.user().key(), LEAF_USER);
+            secrets.put(leafnodes.password().key(), LEAF_PASSWORD);
             for (var sovereign : topology().accounts().sovereign()) {
                 var user = (io.teei.nats.manifests.model.Credentials) sovereign.account().login();
                 secrets.put(user.user().key(), sovereign.account().name().toLowerCase(java.util.Locale.ROOT));
@@ -783,10 +785,12 @@ final class DrLab implements AutoCloseable {
         } else {
             secrets.putAll(operator.credsSecrets(topology()));
         }
-        String login = userinfo;
-        topology().regions().stream().filter(r -> r.role() == io.teei.nats.manifests.model.RegionRole.PRIMARY).findFirst()
-                .flatMap(r -> r.network().leafnodeHostname()).ifPresent(host -> secrets.put("NATS_LEAFNODE_URL",
-                        "tls://" + login + host + ":" + topology().ports().leafnode()));
+        String scheme = topology().tls().leafnode().isPresent() ? "tls://" : "nats://";
+        for (io.teei.nats.manifests.model.LeafnodeLink link : topology().leafnodeLinks()) {
+            Region accepting = topology().region(link.acceptingRegion()).orElseThrow();
+            String host = accepting.network().leafnodeHostname().orElse(regions.get(accepting.name()).addresses.get(0));
+            secrets.put(link.remoteUrl().key(), scheme + userinfo + host + ":" + topology().ports().leafnode());
+        }
         return secrets;
     }
 

@@ -429,7 +429,7 @@ abstract class FailoverFailbackScenarios {
         return text.lines().filter(l -> l.contains(containing)).findFirst().orElseThrow().trim();
     }
 
-    private static List<String> lines(String text, String containing) {
+    static List<String> lines(String text, String containing) {
         List<String> found = new ArrayList<>();
         text.lines().filter(l -> l.contains(containing)).forEach(l -> found.add(l.trim()));
         return found;

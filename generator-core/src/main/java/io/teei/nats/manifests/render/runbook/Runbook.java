@@ -140,13 +140,27 @@ public final class Runbook {
         List<String> kept = names(failover.notCovered());
         view.put("hasKept", !kept.isEmpty());
         view.put("kept", words(kept));
-        List<String> others = topology.regions().stream().filter(r -> !r.name().equals(replica.name())
-                && r.streams().stream().anyMatch(st -> st.mirror().filter(m -> m.region().equals(primary.name())).isPresent()))
-                .map(Region::name).toList();
+        List<String> others = new ArrayList<>();
+        Set<String> promotedSources = new HashSet<>(failover.promotions().stream().map(p -> p.source().name()).toList());
+        for (Region other : topology.regions()) {
+            if (other.name().equals(replica.name()) || other.name().equals(primary.name())) {
+                continue;
+            }
+            List<String> copies = other.streams().stream().filter(st -> st.mirror().filter(m -> m.region().equals(primary.name())
+                    && promotedSources.contains(m.stream())).isPresent()).map(Stream::name).toList();
+            if (copies.isEmpty()) {
+                continue;
+            }
+            others.add(topology.joined(other.name(), replica.name(), Set.of(primary.name()))
+                    ? other.name() + "'s mirrors of " + primary.name() + " (" + words(copies) + ") stay mirrors in the spec. `failover`"
+                            + " makes each follow the stream promoted in " + replica.name() + " from where it stood (a source, no re-copy,"
+                            + " no gap; `health` shows what it follows), and `failback` makes each a mirror of " + primary.name()
+                            + " again (a full copy from it)."
+                    : other.name() + " reaches " + replica.name() + " only through " + primary.name() + ": its mirrors ("
+                            + words(copies) + ") receive nothing until " + primary.name() + " is back.");
+        }
         view.put("hasOthers", !others.isEmpty());
-        view.put("others", others.size() == 1
-                ? others.get(0) + " keeps mirroring " + primary.name() + ": its mirrors receive nothing until it is rebuilt."
-                : words(others) + " keep mirroring " + primary.name() + ": their mirrors receive nothing until it is rebuilt.");
+        view.put("others", String.join("\n   ", others));
         return view;
     }
 
