@@ -51,7 +51,8 @@ public enum RuleId {
     MIRROR_CROSS_REGION("mirror-cross-region", "a mirror copies a stream of another region's domain"),
     MIRROR_CYCLE("mirror-cycle", "mirrors do not form a cycle"),
     MIRROR_SUBJECTS("mirror-subjects", "a mirror has no subjects of its own"),
-    MIRROR_LINK("mirror-link", "a mirror's region and its source's region are joined by leafnode links, directly or through other regions"),
+    MIRROR_LINK("mirror-link", "a mirror's region and its source's region are joined by leafnode links, directly or through regions"
+            + " that accept one of their two links on the way"),
     MIRROR_RETENTION("mirror-retention", "a mirror keeps at least as much as its source"),
     SOVEREIGN_ZONE("sovereign-zone", "a sovereign stream lives in a region with a sovereignty zone"),
     SOVEREIGN_ACCOUNT("sovereign-account", "a zone with sovereign streams has a sovereign account, of a zone some region has, named"

@@ -70,9 +70,11 @@ final class MirrorRules {
         }
         if (!topology.joined(region.name(), mirror.region(), java.util.Set.of())) {
             findings.error(RuleId.MIRROR_LINK, where + ".region",
-                    "mirror '" + stream.name() + "' copies from region " + mirror.region() + ", but no leafnode link,"
-                            + " direct or through other regions, joins " + region.name() + " and " + mirror.region(),
-                    "add a link between them, or to a region linked to " + mirror.region() + ", under 'leafnodes' in base.yaml");
+                    "mirror '" + stream.name() + "' copies from region " + mirror.region() + ", but no path of leafnode links"
+                            + " carries traffic between " + region.name() + " and " + mirror.region() + " (a region between them"
+                            + " that solicits both of its links on the way passes nothing on)",
+                    "add a link between them under 'leafnodes' in base.yaml, or a chain through a region that accepts one of"
+                            + " its two links");
         }
         retention(region, stream, source.get(), findings);
     }

@@ -113,8 +113,21 @@ public final class LoopbackCluster implements AutoCloseable {
 
     /** A leafnode listener accepting the leaf user into the APP account. */
     public String listener(int node) {
-        return "leafnodes { listen: \"127.0.0.1:%d\", authorization { users: [ { user: \"%s\", password: \"%s\", account: \"APP\" } ] } }"
-                .formatted(leafnodePorts[node], LEAF_USER, LEAF_PASSWORD);
+        return listener(node, List.of());
+    }
+
+    /** A leafnode listener accepting the leaf user into the APP account, and remotes dialling {@code accepting} clusters. */
+    public String listener(int node, List<LoopbackCluster> accepting) {
+        String remotes = accepting.isEmpty() ? "" : ", remotes: [ " + accepting.stream().map(LoopbackCluster::remote)
+                .collect(java.util.stream.Collectors.joining(", ")) + " ]";
+        return "leafnodes { listen: \"127.0.0.1:%d\", authorization { users: [ { user: \"%s\", password: \"%s\", account: \"APP\" } ] }%s }"
+                .formatted(leafnodePorts[node], LEAF_USER, LEAF_PASSWORD, remotes);
+    }
+
+    /** A remote dialling every node of this cluster, bound to APP. */
+    public String remote() {
+        return "{ urls: [ " + leafnodeUrls().stream().map(u -> "\"" + u + "\"").collect(java.util.stream.Collectors.joining(", "))
+                + " ], account: \"APP\" }";
     }
 
     /** The URLs of every node's leafnode listener, with the leaf user's credentials. */
@@ -128,8 +141,7 @@ public final class LoopbackCluster implements AutoCloseable {
 
     /** A leafnode block whose remote dials every node of this cluster, bound to APP. */
     public String remotes() {
-        String urls = leafnodeUrls().stream().map(u -> "\"" + u + "\"").collect(java.util.stream.Collectors.joining(", "));
-        return "leafnodes { remotes: [ { urls: [ " + urls + " ], account: \"APP\" } ] }";
+        return "leafnodes { remotes: [ " + remote() + " ] }";
     }
 
     /** A connection to the first node as the application user. */

@@ -89,6 +89,10 @@ class SemanticRulesTest {
               egressCidrs: ["198.51.100.48/29"]
             """;
 
+    /** The lines of us-west-2's network block that let it accept a TLS link. */
+    private static final String WEST_ACCEPTS = "  leafnodeCidrs: [\"203.0.113.30/32\"]\n"
+            + "  leafnodeHostname: leafnode.us-west-2.nats.teei.example\n";
+
     /** A stream of us-west-2 mirroring events-us. */
     private static final String MIRROR_OF_EVENTS = """
             streams:
@@ -228,19 +232,21 @@ class SemanticRulesTest {
                         List.of(edit(BASE, "leafnodes:\n  - accept: us-east-1\n    solicit: eu-central-1\n    remoteUrl: NATS_LEAFNODE_URL\n", "")),
                         // A link either way round carries the mirrors.
                         List.of(reversedLink, usInZoneEu)),
-                rule(RuleId.MIRROR_LINK, "a mirror two links away from its source is joined through the region between",
-                        // us-west-2 mirrors events-us but its only link is to eu-central-1, which no link joins to us-east-1.
-                        List.of(new NewFile("us-west-2.yaml", US_WEST + MIRROR_OF_EVENTS),
-                                edit(BASE, "  - eu-central-1\n", "  - eu-central-1\n  - us-west-2\n"),
-                                edit(BASE, "leafnodes:\n  - accept: us-east-1\n    solicit: eu-central-1\n    remoteUrl: NATS_LEAFNODE_URL\n",
-                                        "leafnodes:\n  - accept: eu-central-1\n    solicit: us-west-2\n    remoteUrl: NATS_LEAFNODE_URL_2\n")),
-                        // The chain us-east-1 - eu-central-1 - us-west-2, eu-central-1 soliciting both as its sovereign streams ask.
-                        List.of(new NewFile("us-west-2.yaml", US_WEST + "  leafnodeCidrs: [\"203.0.113.30/32\"]\n"
-                                        + "  leafnodeHostname: leafnode.us-west-2.nats.teei.example\n" + MIRROR_OF_EVENTS),
+                rule(RuleId.MIRROR_LINK, "a mirror two links away copies only through a region that accepts one of them",
+                        // The chain us-east-1 - eu-central-1 - us-west-2 with eu-central-1 soliciting both, as its sovereign
+                        // streams ask: it passes nothing from one to the other (measured), so us-west-2's mirror of events-us is cut.
+                        List.of(new NewFile("us-west-2.yaml", US_WEST + WEST_ACCEPTS + MIRROR_OF_EVENTS),
                                 edit(BASE, "  - eu-central-1\n", "  - eu-central-1\n  - us-west-2\n"),
                                 edit(BASE, "    remoteUrl: NATS_LEAFNODE_URL\n",
                                         "    remoteUrl: NATS_LEAFNODE_URL\n  - accept: us-west-2\n    solicit: eu-central-1\n"
-                                                + "    remoteUrl: NATS_LEAFNODE_URL_2\n"))),
+                                                + "    remoteUrl: NATS_LEAFNODE_URL_2\n")),
+                        // The chain us-east-1 - us-west-2 - eu-central-1: us-west-2 dials us-east-1 and accepts eu-central-1, so it
+                        // passes the EU mirrors' traffic on; eu-central-1 still solicits its only link.
+                        List.of(new NewFile("us-west-2.yaml", US_WEST + WEST_ACCEPTS + MIRROR_OF_EVENTS),
+                                edit(BASE, "  - eu-central-1\n", "  - eu-central-1\n  - us-west-2\n"),
+                                edit(BASE, "  - accept: us-east-1\n    solicit: eu-central-1\n    remoteUrl: NATS_LEAFNODE_URL\n",
+                                        "  - accept: us-east-1\n    solicit: us-west-2\n    remoteUrl: NATS_LEAFNODE_URL\n"
+                                                + "  - accept: us-west-2\n    solicit: eu-central-1\n    remoteUrl: NATS_LEAFNODE_URL_2\n"))),
                 rule(RuleId.MIRROR_RETENTION, "a mirror keeping less than its source is flagged",
                         List.of(edit(EU, "stream: events-us\n    maxAge: 7d", "stream: events-us\n    maxAge: 3d")),
                         List.of(edit(EU, "stream: events-us\n    maxAge: 7d", "stream: events-us\n    maxAge: 8d"))),
