@@ -13,7 +13,6 @@ import io.teei.nats.manifests.model.Region;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.model.Topology;
 import io.teei.nats.manifests.render.kustomize.KustomizeTree;
-import io.teei.nats.manifests.render.runbook.Failover;
 import io.teei.nats.manifests.tools.DocumentedSpecEdit;
 import io.teei.nats.manifests.tools.LoopbackCluster;
 import io.teei.nats.manifests.tools.RenderedReference;
@@ -29,13 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Failback of streams that hold no data or whose last message is gone, on real nats-server
- * clusters (3 nodes per region on 127.0.0.1, the EU dialling the US as a leafnode): the reference
- * after a failover to eu-central-1, with us-east-1 rebuilt empty. The promoted streams have the
- * shapes low-traffic streams have: events-eu-mirror never received a message, audit-eu-mirror's
- * messages are all gone (purged, as if aged out: first sequence past the last), metrics-eu-mirror's
- * last message was deleted. Each is switched back with its state, and the next write in the US
- * follows its last sequence. {@code health} with the original spec then counts a mirror made after its
+ * Failover and failback of streams that hold no data or whose last message is gone, on real
+ * nats-server clusters (3 nodes per region on 127.0.0.1, the EU dialling the US as a leafnode), the
+ * shapes low-traffic streams have: events-us never receives a message, audit-us's are all gone
+ * (purged, as if aged out: first sequence past the last) before its EU mirror is made. The failover
+ * to eu-central-1 promotes both as they are; then us-east-1 is rebuilt empty, the last message of
+ * the promoted metrics stream is deleted, and the failback switches each back with its state: the
+ * next write in the US follows its last sequence. {@code health} with the original spec then counts a mirror made after its
  * source's last message was deleted as caught up.
  */
 class FailbackStreamShapesTest {
@@ -50,7 +49,8 @@ class FailbackStreamShapesTest {
     void emptyPurgedAndTrailingDeletedStreamsFailBackWithTheirSequences() throws Exception {
         Path spec = SpecFixture.reference(dir.resolve("spec")).dir();
         RenderedReference reference = RenderedReference.of(spec, dir.resolve("k8s-reference"));
-        Failover toEu = Failover.of(reference.spec().topology()).stream().filter(f -> f.replica().name().equals(EU)).findFirst().orElseThrow();
+        io.teei.nats.manifests.render.runbook.Failover toEu = io.teei.nats.manifests.render.runbook.Failover.of(reference.spec().topology())
+                .stream().filter(f -> f.replica().name().equals(EU)).findFirst().orElseThrow();
         DocumentedSpecEdit.apply(spec, toEu);
         RenderedReference rendered = RenderedReference.of(spec, dir.resolve("k8s"));
         Topology topology = rendered.spec().topology();
@@ -63,29 +63,50 @@ class FailbackStreamShapesTest {
                      (c, i) -> usCluster.remotes());
              Connection usConnection = usCluster.connect();
              Connection euConnection = euCluster.connect()) {
+            JetStreamManagement usJsm = usConnection.jetStreamManagement();
             JetStreamManagement euJsm = euConnection.jetStreamManagement();
-            JetStream euJs = euConnection.jetStream();
-            for (Stream stream : eu.streams()) {
-                if (!topology.inSovereignAccount(eu, stream)) {
-                    StreamCreation.add(euJsm, StreamConfiguration.instance(Files.readString(
-                            rendered.dir().resolve(KustomizeTree.streamsDir(eu) + stream.name() + ".json"))));
-                }
+            Topology original = reference.spec().topology();
+            List<String> mirrored = List.of("events-us", "audit-us", "metrics-us");
+            for (String name : mirrored) {
+                StreamCreation.add(usJsm, Streams.config(original, original.region(US).flatMap(r -> r.stream(name)).orElseThrow()));
             }
             for (int i = 0; i < 20; i++) {
-                euJs.publish("audit.us.shape", ("audit " + i).getBytes(StandardCharsets.UTF_8));
+                usConnection.jetStream().publish("audit.us.shape", ("audit " + i).getBytes(StandardCharsets.UTF_8));
             }
-            euJsm.purgeStream("audit-eu-mirror");
+            usJsm.purgeStream("audit-us");
             for (int i = 0; i < 30; i++) {
-                euJs.publish("metrics.us.shape", ("metrics " + i).getBytes(StandardCharsets.UTF_8));
+                usConnection.jetStream().publish("metrics.us.shape", ("metrics " + i).getBytes(StandardCharsets.UTF_8));
             }
-            assertThat(euJsm.deleteMessage("metrics-eu-mirror", 30)).isTrue();
+            for (Stream mirror : original.region(EU).orElseThrow().streams()) {
+                if (mirror.mirror().isPresent()) {
+                    StreamCreation.add(euJsm, Streams.config(original, mirror));
+                }
+            }
+            await(euJsm, "metrics-eu-mirror", 30);
+            await(euJsm, "audit-eu-mirror", 20);
             assertThat(shape(euJsm, "events-eu-mirror")).isEqualTo("0 messages, sequences 0..0");
-            assertThat(shape(euJsm, "audit-eu-mirror")).isEqualTo("0 messages, sequences 21..20");
-            assertThat(shape(euJsm, "metrics-eu-mirror")).isEqualTo("29 messages, sequences 1..30");
+            assertThat(shape(euJsm, "audit-eu-mirror")).as("a mirror made after its source was purged").isEqualTo("0 messages, sequences 21..20");
 
             Endpoints endpoints = new Endpoints(Map.of(US, List.of(usCluster.clientUrl()), EU, List.of(euCluster.clientUrl())),
                     Map.of("NATS_APP_PASSWORD", LoopbackCluster.APP_PASSWORD, "NATS_ADMIN_PASSWORD", LoopbackCluster.SYSTEM_PASSWORD),
                     Optional.empty());
+            Failover.Plan failover = Failover.plan(original, EU, endpoints);
+            assertThat(failover.describe())
+                    .anyMatch(l -> l.startsWith("  events-eu-mirror (mirror of us-east-1/events-us): 0 messages, last sequence 0,"))
+                    .anyMatch(l -> l.startsWith("  audit-eu-mirror (mirror of us-east-1/audit-us): 0 messages, last sequence 20,"));
+            assertThat(failover.streams()).extracting(Failover.StreamPlan::lastSequence).containsExactly(0L, 20L, 30L);
+            // us-east-1 still answers here: forced, and its streams deleted next, as a region rebuilt empty has none.
+            OpsResult promoted = Failover.execute(original, failover, endpoints, true);
+            assertThat(promoted.done()).as(String.join("\n", promoted.lines())).isTrue();
+            for (String name : mirrored) {
+                usJsm.deleteStream(name);
+            }
+            assertThat(shape(euJsm, "events-eu-mirror")).as("promoted empty").isEqualTo("0 messages, sequences 0..0");
+            assertThat(shape(euJsm, "audit-eu-mirror")).as("promoted with every message gone").isEqualTo("0 messages, sequences 21..20");
+            assertThat(euJsm.getStreamInfo("audit-eu-mirror").getConfiguration().getSubjects()).containsExactly("audit.us.>");
+            assertThat(euJsm.deleteMessage("metrics-eu-mirror", 30)).isTrue();
+            assertThat(shape(euJsm, "metrics-eu-mirror")).isEqualTo("29 messages, sequences 1..30");
+
             Failback.Plan plan = Failback.plan(topology, US, endpoints);
             assertThat(plan.refusals()).as(String.join("\n", plan.describe())).isEmpty();
             assertThat(plan.streams()).extracting(Failback.StreamPlan::action).containsOnly(Failback.Action.CREATE_AND_SWITCH);
@@ -104,7 +125,6 @@ class FailbackStreamShapesTest {
                             + " mirror reached it"))
                     .anyMatch(l -> l.startsWith("metrics-us: fenced metrics-eu-mirror at sequence 29, both hold the same last message"));
 
-            JetStreamManagement usJsm = usConnection.jetStreamManagement();
             assertThat(shape(usJsm, "events-us")).isEqualTo("0 messages, sequences 0..0");
             assertThat(shape(usJsm, "audit-us")).isEqualTo("0 messages, sequences 21..20");
             assertThat(shape(usJsm, "metrics-us")).isEqualTo("29 messages, sequences 1..29");
@@ -136,6 +156,16 @@ class FailbackStreamShapesTest {
             HealthReport health = Health.check(reference.spec().topology(), endpoints);
             assertThat(health.problems()).as("health with the original spec").noneMatch(p -> p.contains("metrics-eu-mirror"))
                     .noneMatch(p -> p.contains("events-eu-mirror")).noneMatch(p -> p.contains("audit-eu-mirror"));
+        }
+    }
+
+    private static void await(JetStreamManagement jsm, String stream, long last) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (jsm.getStreamInfo(stream).getStreamState().getLastSequence() < last) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(stream + " did not reach sequence " + last + " within 30 s: " + shape(jsm, stream));
+            }
+            Thread.sleep(100);
         }
     }
 
