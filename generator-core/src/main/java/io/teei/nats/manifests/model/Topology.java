@@ -108,7 +108,6 @@ public record Topology(String name, String namespace, SortedMap<String, String> 
         return sovereign.isPresent() && accountOf(region, stream).equals(sovereign);
     }
 
-    /** The links that join the region to another region. */
     /**
      * Whether leafnode links carry traffic between the two regions, directly or through other
      * regions, none of them in {@code without}. A region passes traffic on between two of its links
@@ -142,6 +141,7 @@ public record Topology(String name, String namespace, SortedMap<String, String> 
         return false;
     }
 
+    /** The links that join the region to another region. */
     public List<LeafnodeLink> linksOf(Region region) {
         return leafnodeLinks.stream().filter(l -> l.joins(region.name())).toList();
     }

@@ -135,7 +135,8 @@ public final class Failback {
             Optional<RegionClient> client = RegionClient.tryConnect(topology, other, endpoints, why);
             if (client.isEmpty()) {
                 refusals.add(other.name() + " does not answer (" + String.join("; ", why) + "): its copies of " + region.name()
-                        + "'s streams would follow streams this failback deletes. Run it when " + other.name() + " answers");
+                        + "'s streams cannot be checked, and one a failover made follow a promoted stream would follow a stream this"
+                        + " failback deletes. Run it when " + other.name() + " answers");
                 continue;
             }
             try (RegionClient c = client.get()) {
@@ -148,8 +149,13 @@ public final class Failback {
                     }
                     StreamConfiguration config = live.get().getConfiguration();
                     Optional<String> follows = Failover.follows(config);
+                    boolean takesNoWrites = config.getSubjects().isEmpty() || config.getSubjects().equals(List.of(copy.name()));
                     if (follows.isPresent()) {
                         copies.add(new CopyPlan(other.name(), copy.name(), source, CopyAction.REMAKE, follows.get()));
+                    } else if (config.getMirror() == null && takesNoWrites) {
+                        // A failover stopped between dropping its mirror and giving it its source: it follows nothing.
+                        copies.add(new CopyPlan(other.name(), copy.name(), source, CopyAction.REMAKE, "nothing (a failover stopped"
+                                + " while re-pointing it)"));
                     } else if (config.getMirror() != null && config.getMirror().getSourceName().equals(copy.mirror().get().stream())
                             && config.getMirror().getExternal() != null
                             && StreamConfigs.apiPrefix(region).equals(config.getMirror().getExternal().getApi())) {

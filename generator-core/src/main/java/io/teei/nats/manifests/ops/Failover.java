@@ -112,7 +112,8 @@ public final class Failover {
                     + " reported is shown as 'behind'.");
             for (FollowerPlan f : followers) {
                 String state = switch (f.action()) {
-                    case FOLLOW -> "follows " + region + "/" + f.promoted() + " from sequence " + (f.lastSequence() + 1) + " on (no re-copy)";
+                    case FOLLOW -> "follows " + region + "/" + f.promoted() + " from sequence " + (Math.min(f.lastSequence(), f.promotedLast()) + 1)
+                            + " on (no re-copy)";
                     case DONE -> "follows " + region + "/" + f.promoted() + " already";
                     case AHEAD -> "refused without --force: " + f.why();
                     case STAYS -> "stays as it is: " + f.why();
@@ -158,8 +159,12 @@ public final class Failover {
             for (Stream stream : topology.region(source).orElseThrow().streams()) {
                 boolean held = mirrors.stream().anyMatch(m -> m.mirror().get().stream().equals(stream.name())
                         && m.mirror().get().region().equals(source));
+                List<String> elsewhere = topology.regions().stream().filter(r -> !r.name().equals(regionName))
+                        .flatMap(r -> r.streams().stream().filter(c -> c.mirror().filter(m -> m.region().equals(source)
+                                && m.stream().equals(stream.name())).isPresent()).map(c -> r.name() + "/" + c.name())).toList();
                 if (!held && stream.mirror().isEmpty()) {
-                    unmirrored.add(source + "/" + stream.name());
+                    unmirrored.add(source + "/" + stream.name() + (elsewhere.isEmpty() ? "" : " (kept only by " + String.join(", ", elsewhere)
+                            + ", not promoted: fail over to that region to keep it)"));
                 }
             }
         }
@@ -177,7 +182,7 @@ public final class Failover {
             }
         }
         streams.stream().filter(s -> s.action() == Action.REFUSE).forEach(s -> refusals.add(s.stream() + ": " + s.why()));
-        List<FollowerPlan> followers = followers(topology, region, lost, streams, endpoints);
+        List<FollowerPlan> followers = followers(topology, region, lost, streams, startedAt(topology, region, streams, endpoints), endpoints);
         return new Plan(regionName, List.copyOf(lost), answering, streams, followers, unmirrored, refusals);
     }
 
@@ -194,8 +199,28 @@ public final class Failover {
         return Optional.ofNullable(config.getMetadata().get(FOLLOWS));
     }
 
+    /**
+     * Where each promoted stream starts for the copies that follow it: a mirror still to promote
+     * takes no write until its subjects come, so its last sequence now; one promoted already, the
+     * last sequence it recorded then (it may have taken writes since). Absent when it has no record.
+     */
+    private static Map<String, Long> startedAt(Topology topology, Region region, List<StreamPlan> streams, Endpoints endpoints) {
+        Map<String, Long> started = new java.util.TreeMap<>();
+        try (RegionClient client = RegionClient.connect(topology, region, endpoints)) {
+            for (StreamPlan stream : streams) {
+                if (stream.action() == Action.PROMOTE) {
+                    started.put(stream.stream(), stream.lastSequence());
+                } else if (stream.action() == Action.DONE) {
+                    client.stream(stream.stream()).map(i -> i.getConfiguration().getMetadata()).map(m -> m.get(PROMOTED_AT))
+                            .ifPresent(at -> started.put(stream.stream(), Long.parseLong(at)));
+                }
+            }
+        }
+        return started;
+    }
+
     private static List<FollowerPlan> followers(Topology topology, Region region, TreeSet<String> lost, List<StreamPlan> promoted,
-                                                Endpoints endpoints) {
+                                                Map<String, Long> startedAt, Endpoints endpoints) {
         List<FollowerPlan> followers = new ArrayList<>();
         for (Region other : topology.regions()) {
             if (other.name().equals(region.name()) || lost.contains(other.name())) {
@@ -209,7 +234,7 @@ public final class Failover {
             Optional<RegionClient> client = joined ? RegionClient.tryConnect(topology, other, endpoints, new ArrayList<>()) : Optional.empty();
             try {
                 for (Stream copy : copies) {
-                    followers.add(follower(region, other, copy, promoted, joined, client));
+                    followers.add(follower(region, other, copy, promoted, startedAt, joined, client));
                 }
             } finally {
                 client.ifPresent(RegionClient::close);
@@ -218,8 +243,8 @@ public final class Failover {
         return followers;
     }
 
-    private static FollowerPlan follower(Region region, Region other, Stream copy, List<StreamPlan> promoted, boolean joined,
-                                         Optional<RegionClient> client) {
+    private static FollowerPlan follower(Region region, Region other, Stream copy, List<StreamPlan> promoted, Map<String, Long> startedAt,
+                                         boolean joined, Optional<RegionClient> client) {
         StreamOrigin.Mirror of = copy.mirror().orElseThrow();
         String source = of.region() + "/" + of.stream();
         Optional<StreamPlan> target = promoted.stream().filter(p -> p.sourceRegion().equals(of.region()) && p.source().equals(of.stream()))
@@ -243,11 +268,18 @@ public final class Failover {
                     + " has no stream " + copy.name(), -1, -1);
         }
         long last = live.get().getStreamState().getLastSequence();
-        long promotedLast = target.get().lastSequence();
         if (follows(live.get().getConfiguration()).filter((region.name() + "/" + promotedName)::equals).isPresent()) {
-            return new FollowerPlan(other.name(), copy.name(), source, promotedName, FollowAction.DONE, "", last, promotedLast);
+            return new FollowerPlan(other.name(), copy.name(), source, promotedName, FollowAction.DONE, "", last, -1);
         }
-        if (last > promotedLast) {
+        if (!startedAt.containsKey(promotedName)) {
+            return new FollowerPlan(other.name(), copy.name(), source, promotedName, FollowAction.STAYS, region.name() + "/" + promotedName
+                    + " has no record of where it was promoted (" + PROMOTED_AT + ": promoted by hand or by an older release), so no"
+                    + " copy can follow it from the right place", last, -1);
+        }
+        long promotedLast = startedAt.get(promotedName);
+        long first = live.get().getStreamState().getFirstSequence();
+        long stored = live.get().getStreamState().getMsgCount();
+        if (last > promotedLast && stored > 0 && last >= first && Math.max(first, promotedLast + 1) <= last) {
             return new FollowerPlan(other.name(), copy.name(), source, promotedName, FollowAction.AHEAD, "it holds " + (last - promotedLast)
                     + " message(s) of " + source + " that " + region.name() + "/" + promotedName + " lacks (last sequence " + last + " against "
                     + promotedLast + "): fail over to " + other.name() + " instead, which loses fewer, or --force drops them from "
@@ -378,9 +410,10 @@ public final class Failover {
             if (config.getMirror() != null) {
                 config = jsm.updateStream(StreamConfiguration.builder(config).mirror(null).build()).getConfiguration();
             }
-            long last = jsm.getStreamInfo(plan.stream()).getStreamState().getLastSequence();
+            io.nats.client.api.StreamState state = jsm.getStreamInfo(plan.stream()).getStreamState();
+            long last = state.getLastSequence();
             long dropped = 0;
-            for (long seq = last; seq > promotedAt; seq--) {
+            for (long seq = last; seq > promotedAt && seq >= state.getFirstSequence() && state.getMsgCount() > 0; seq--) {
                 try {
                     jsm.deleteMessage(plan.stream(), seq, false);
                     dropped++;

@@ -219,7 +219,9 @@ public final class Health {
             origin = "follows " + follows.get() + " (" + of.region() + " failed over)";
             io.nats.client.api.SourceInfo source = info.getSourceInfos() == null || info.getSourceInfos().isEmpty() ? null
                     : info.getSourceInfos().get(0);
-            if (source != null) {
+            if (source == null) {
+                problems.add("stream " + stream.name() + " is marked as following " + follows.get() + " but has no source");
+            } else {
                 activeMillis = source.getActive() == null ? null : source.getActive().toMillis();
                 mirrorError = source.getError() == null ? null : source.getError().getDescription();
                 behind = source.getLag();

@@ -110,8 +110,8 @@ public final class OpsCommand implements Runnable {
             }
             command.commandLine().getErr().println("error: nothing changed: the spec has 'nack: true', and the NACK controller"
                     + " would undo this or race it. Scale it to 0 (kubectl -n " + topology.namespace() + " scale deployment <nack>"
-                    + " --replicas=0), run again with --nack-paused, then record the new roles in the spec, apply the regenerated"
-                    + " Stream resources and scale NACK back up (DR.md)");
+                    + " --replicas=0) and run again with --nack-paused; afterwards apply the Stream resources regenerated from the"
+                    + " spec (after a failover or failback, with the roles recorded in it) and scale NACK back up (DR.md)");
             return true;
         }
 

@@ -19,6 +19,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -83,11 +84,6 @@ public final class Streams {
             refusals = List.copyOf(refusals);
         }
 
-        /** Whether the live region is as the spec says. */
-        public boolean matches() {
-            return streams.stream().allMatch(s -> s.action() == Action.EQUAL);
-        }
-
         public List<String> describe() {
             List<String> lines = new ArrayList<>();
             lines.add("Streams of " + region + " against the spec:");
@@ -96,8 +92,8 @@ public final class Streams {
                     case CREATE -> "missing: create it";
                     case EQUAL -> "as the spec says" + (s.why().isEmpty() ? "" : " (" + s.why() + ")");
                     case UPDATE -> "different: update " + String.join("; ", s.differences().stream().map(Difference::toString).toList());
-                    case REFUSE -> "different: " + String.join("; ", s.differences().stream().map(Difference::toString).toList())
-                            + "; refused: " + s.why();
+                    case REFUSE -> (s.differences().isEmpty() ? "" : "different: " + String.join("; ", s.differences().stream()
+                            .map(Difference::toString).toList()) + "; ") + "refused: " + s.why();
                 };
                 lines.add("  " + s.stream() + " (account " + s.account() + "): " + state);
                 s.warnings().forEach(w -> lines.add("    warning: " + w));
@@ -230,8 +226,45 @@ public final class Streams {
             throw new OpsException("region " + regionName + " could not list its streams: " + e.getMessage(), e);
         }
         unmanaged.sort(null);
+        streams = keptElsewhere(topology, region, streams, endpoints);
         List<String> refusals = streams.stream().filter(s -> s.action() == Action.REFUSE).map(s -> s.stream() + ": " + s.why()).toList();
         return new Plan(regionName, streams, unmanaged, refusals);
+    }
+
+    /**
+     * A missing stream whose mirror in another region holds messages is the only copy of data lost
+     * with this region (a failover went elsewhere): created empty, its sequences would start again
+     * at 1 under that mirror. Refused, naming the copy.
+     */
+    private static List<StreamPlan> keptElsewhere(Topology topology, Region region, List<StreamPlan> streams, Endpoints endpoints) {
+        List<StreamPlan> checked = new ArrayList<>();
+        Map<String, Optional<RegionClient>> clients = new java.util.TreeMap<>();
+        try {
+            for (StreamPlan plan : streams) {
+                List<String> copies = new ArrayList<>();
+                if (plan.action() == Action.CREATE) {
+                    for (Region other : topology.regions()) {
+                        for (Stream copy : other.streams()) {
+                            if (copy.mirror().filter(m -> m.region().equals(region.name()) && m.stream().equals(plan.stream())).isEmpty()) {
+                                continue;
+                            }
+                            Optional<RegionClient> client = clients.computeIfAbsent(other.name(),
+                                    k -> RegionClient.tryConnect(topology, other, endpoints, new ArrayList<>()));
+                            client.flatMap(c -> c.stream(copy.name())).filter(i -> i.getStreamState().getLastSequence() > 0)
+                                    .ifPresent(i -> copies.add(other.name() + "/" + copy.name() + " (last sequence "
+                                            + i.getStreamState().getLastSequence() + ")"));
+                        }
+                    }
+                }
+                checked.add(copies.isEmpty() ? plan : new StreamPlan(plan.stream(), plan.account(), Action.REFUSE, List.of(), List.of(),
+                        "missing here, but " + String.join(", ", copies) + " holds its data: created empty, it would start again at"
+                                + " sequence 1 under that mirror. Its data lives only in that copy now; restore it from there by hand, or"
+                                + " delete the copy if it is not needed"));
+            }
+        } finally {
+            clients.values().forEach(c -> c.ifPresent(RegionClient::close));
+        }
+        return checked;
     }
 
     private static StreamPlan streamPlan(Topology topology, RegionClient client, Stream stream) {

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code streams} as an operator runs it (the command line, in process) on real nats-server
  * clusters on 127.0.0.1 with the reference spec: us-east-1 holding a stream whose age limit drifted,
- * one in the wrong storage and one the spec does not name, the others missing. The plan says each,
- * refuses the storage change and changes nothing; without that stream it creates and updates,
+ * one in the wrong storage and one the spec does not name, the others missing, one of them with its
+ * data still in the EU's mirror. The plan says each, refuses the storage change and to create the
+ * stream empty under a mirror holding its data, and changes nothing; without that stream it creates and updates,
  * keeps the stored messages and the unnamed stream; {@code health} names the drift before and not
  * after.
  */
@@ -57,6 +58,21 @@ class StreamsOperationTest {
             StreamCreation.add(jsm, StreamConfiguration.builder(Streams.config(topology, us.stream("metrics-us").orElseThrow()))
                     .storageType(StorageType.Memory).maxBytes(1L << 30).build());
             StreamCreation.add(jsm, StreamConfiguration.builder().name("scratch").subjects("scratch.>").build());
+            // audit-us lost with its data, which only the EU's mirror still holds.
+            StreamCreation.add(jsm, Streams.config(topology, us.stream("audit-us").orElseThrow()));
+            for (int i = 0; i < 3; i++) {
+                connection.jetStream().publish("audit.us.kept", ("audit " + i).getBytes(StandardCharsets.UTF_8));
+            }
+            try (Connection euConnection = euCluster.connect()) {
+                JetStreamManagement euJsm = euConnection.jetStreamManagement();
+                StreamCreation.add(euJsm, Streams.config(topology, eu.stream("audit-eu-mirror").orElseThrow()));
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (euJsm.getStreamInfo("audit-eu-mirror").getStreamState().getLastSequence() < 3) {
+                    assertThat(System.nanoTime()).as("audit-eu-mirror catching up").isLessThan(deadline);
+                    Thread.sleep(100);
+                }
+            }
+            jsm.deleteStream("audit-us");
             for (int i = 0; i < 10; i++) {
                 connection.jetStream().publish("events.us.kept", ("kept " + i).getBytes(StandardCharsets.UTF_8));
             }
@@ -76,7 +92,8 @@ class StreamsOperationTest {
             assertThat(plan.out()).as(plan.text()).contains(
                     "Streams of us-east-1 against the spec:",
                     "  events-us (account APP): different: update max_age 1d -> 7d",
-                    "  audit-us (account APP): missing: create it",
+                    "  audit-us (account APP): refused: missing here, but eu-central-1/audit-eu-mirror (last sequence 3) holds its"
+                            + " data: created empty, it would start again at sequence 1 under that mirror.",
                     "  metrics-us (account APP): different: max_bytes 1Gi -> 20Gi; storage memory -> file; refused: nats-server cannot"
                             + " change a stream's storage in place (error 10052).",
                     "  Not in the spec, left alone: scratch",
@@ -88,6 +105,9 @@ class StreamsOperationTest {
             assertThat(jsm.getStreamInfo("events-us").getConfiguration().getMaxAge()).isEqualTo(Duration.ofDays(1));
 
             jsm.deleteStream("metrics-us");
+            try (Connection euConnection = euCluster.connect()) {
+                assertThat(euConnection.jetStreamManagement().deleteStream("audit-eu-mirror")).as("the copy, not needed").isTrue();
+            }
             Run applied = streams(args, "--execute");
             assertThat(applied.exit()).as(applied.text()).isEqualTo(OpsCommand.OK);
             assertThat(applied.out()).as(applied.text()).contains("events-us: updated max_age 1d -> 7d", "audit-us: created in account APP",

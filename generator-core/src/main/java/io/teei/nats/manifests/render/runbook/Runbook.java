@@ -140,6 +140,12 @@ public final class Runbook {
         List<String> kept = names(failover.notCovered());
         view.put("hasKept", !kept.isEmpty());
         view.put("kept", words(kept));
+        List<String> lost = kept.stream().filter(unmirrored::contains).toList();
+        List<String> heldElsewhere = kept.stream().filter(n -> !unmirrored.contains(n)).toList();
+        view.put("hasLost", !lost.isEmpty());
+        view.put("lost", words(lost));
+        view.put("hasHeldElsewhere", !heldElsewhere.isEmpty());
+        view.put("heldElsewhere", words(heldElsewhere));
         List<String> others = new ArrayList<>();
         Set<String> promotedSources = new HashSet<>(failover.promotions().stream().map(p -> p.source().name()).toList());
         for (Region other : topology.regions()) {

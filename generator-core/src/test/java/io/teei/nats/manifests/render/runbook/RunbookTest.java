@@ -56,6 +56,9 @@ class RunbookTest {
                         + " each follow the stream promoted in ap-southeast-2")
                 .as("quotes is not mirrored in ap-southeast-2, so a failover there leaves quotes-tyo alone")
                 .doesNotContain("(orders-tyo, quotes-tyo and ledger-tyo)");
+        assertThat(chain).as("after a failback from ap-southeast-2, quotes is held by tokyo's mirror only, scratch by nobody")
+                .contains("as the spec says but scratch, lost with the region and\n   missing; with `--execute` it creates what is"
+                        + " missing. It refuses to\n   create quotes empty while another region's mirror still holds its data");
         SpecFixture star = SpecFixture.threeRegions(dir.resolve("star"))
                 .edit("base.yaml", "  - accept: ap-northeast-1\n    solicit: ap-southeast-2", "  - accept: ap-southeast-1\n    solicit: ap-southeast-2")
                 .edit("ap-southeast-2.yaml", "network:\n", "network:\n  egressCidrs: [198.51.100.80/29]\n")
