@@ -294,6 +294,13 @@ abstract class FailoverFailbackScenarios {
         DrLab.OpsRun made = lab.ops(EU, spec, "streams", "--region", US, "--execute");
         assertThat(made.exitCode()).as(made.output()).isZero();
         assertThat(made.stdout()).as(made.output()).contains(UNMIRRORED + ": created in account APP");
+        try (Agent sovereign = lab.clientAs(EU, lab.topology().sovereignAccountOf(region(EU)).orElseThrow(), null, "gdpr-admin")) {
+            assertThat(sovereign.call("delete-stream audit-eu-gdpr")).as("a sovereign stream lost by mistake").isEqualTo("ok");
+        }
+        DrLab.OpsRun gdpr = lab.ops(EU, spec, "streams", "--region", EU, "--execute");
+        assertThat(gdpr.exitCode()).as(gdpr.output()).isZero();
+        assertThat(gdpr.stdout()).as(gdpr.output()).contains("  audit-eu-gdpr (account GDPR): missing: create it",
+                "audit-eu-gdpr: created in account GDPR");
         DrLab.OpsRun eu = lab.ops(EU, spec, "streams", "--region", EU);
         assertThat(eu.exitCode()).as(eu.output()).isZero();
         assertThat(eu.stdout()).as(eu.output()).contains("  events-eu-gdpr (account GDPR): as the spec says",
@@ -320,7 +327,8 @@ abstract class FailoverFailbackScenarios {
                         + source + ")",
                 "with the spec reverted, `streams --region us-east-1`: " + UNMIRRORED + " (no mirror anywhere, lost with the region)"
                         + " missing, every other stream as the spec says; with `--execute`: \"" + line(made.stdout(), UNMIRRORED + ":")
-                        + "\"; `streams --region eu-central-1`: every stream as the spec says, the sovereign ones in their account;"
+                        + "\"; audit-eu-gdpr deleted by hand, then `streams --region eu-central-1 --execute`: \"" + line(gdpr.stdout(),
+                        "audit-eu-gdpr: created") + "\" (as the sovereign account's user), and every stream as the spec says;"
                         + " `health` with the original spec is green, no tool but ours",
                 "a US writer on the rebuilt us-east-1 after the failover: " + throughLink + " by the promoted events-eu-mirror"
                         + " through the link, in the EU and then in events-us after failback",
