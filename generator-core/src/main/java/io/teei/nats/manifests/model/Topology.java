@@ -2,6 +2,7 @@ package io.teei.nats.manifests.model;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -139,6 +140,18 @@ public record Topology(String name, String namespace, SortedMap<String, String> 
             }
         }
         return false;
+    }
+
+    /** Every stream of any region that mirrors {@code stream} of {@code region}, keyed by its region's name. */
+    public List<Map.Entry<String, Stream>> mirrorsOf(String region, String stream) {
+        List<Map.Entry<String, Stream>> mirrors = new java.util.ArrayList<>();
+        for (Region other : regions) {
+            for (Stream copy : other.streams()) {
+                copy.mirror().filter(m -> m.region().equals(region) && m.stream().equals(stream))
+                        .ifPresent(m -> mirrors.add(Map.entry(other.name(), copy)));
+            }
+        }
+        return mirrors;
     }
 
     /** The links that join the region to another region. */

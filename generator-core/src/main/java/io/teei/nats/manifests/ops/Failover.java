@@ -159,9 +159,8 @@ public final class Failover {
             for (Stream stream : topology.region(source).orElseThrow().streams()) {
                 boolean held = mirrors.stream().anyMatch(m -> m.mirror().get().stream().equals(stream.name())
                         && m.mirror().get().region().equals(source));
-                List<String> elsewhere = topology.regions().stream().filter(r -> !r.name().equals(regionName))
-                        .flatMap(r -> r.streams().stream().filter(c -> c.mirror().filter(m -> m.region().equals(source)
-                                && m.stream().equals(stream.name())).isPresent()).map(c -> r.name() + "/" + c.name())).toList();
+                List<String> elsewhere = topology.mirrorsOf(source, stream.name()).stream().filter(c -> !c.getKey().equals(regionName))
+                        .map(c -> c.getKey() + "/" + c.getValue().name()).toList();
                 if (!held && stream.mirror().isEmpty()) {
                     unmirrored.add(source + "/" + stream.name() + (elsewhere.isEmpty() ? "" : " (kept only by " + String.join(", ", elsewhere)
                             + ", not promoted: fail over to that region to keep it)"));
@@ -169,6 +168,7 @@ public final class Failover {
             }
         }
         List<StreamPlan> streams = new ArrayList<>();
+        Map<String, Long> startedAt;
         try (RegionClient client = RegionClient.connect(topology, region, endpoints)) {
             for (String source : lost) {
                 List<String> linked = linkedServers(client, source);
@@ -180,9 +180,10 @@ public final class Failover {
             for (Stream mirror : mirrors) {
                 streams.add(streamPlan(topology, client, mirror));
             }
+            startedAt = startedAt(client, streams);
         }
         streams.stream().filter(s -> s.action() == Action.REFUSE).forEach(s -> refusals.add(s.stream() + ": " + s.why()));
-        List<FollowerPlan> followers = followers(topology, region, lost, streams, startedAt(topology, region, streams, endpoints), endpoints);
+        List<FollowerPlan> followers = followers(topology, region, lost, streams, startedAt, endpoints);
         return new Plan(regionName, List.copyOf(lost), answering, streams, followers, unmirrored, refusals);
     }
 
@@ -204,16 +205,14 @@ public final class Failover {
      * takes no write until its subjects come, so its last sequence now; one promoted already, the
      * last sequence it recorded then (it may have taken writes since). Absent when it has no record.
      */
-    private static Map<String, Long> startedAt(Topology topology, Region region, List<StreamPlan> streams, Endpoints endpoints) {
+    private static Map<String, Long> startedAt(RegionClient client, List<StreamPlan> streams) {
         Map<String, Long> started = new java.util.TreeMap<>();
-        try (RegionClient client = RegionClient.connect(topology, region, endpoints)) {
-            for (StreamPlan stream : streams) {
-                if (stream.action() == Action.PROMOTE) {
-                    started.put(stream.stream(), stream.lastSequence());
-                } else if (stream.action() == Action.DONE) {
-                    client.stream(stream.stream()).map(i -> i.getConfiguration().getMetadata()).map(m -> m.get(PROMOTED_AT))
-                            .ifPresent(at -> started.put(stream.stream(), Long.parseLong(at)));
-                }
+        for (StreamPlan stream : streams) {
+            if (stream.action() == Action.PROMOTE) {
+                started.put(stream.stream(), stream.lastSequence());
+            } else if (stream.action() == Action.DONE) {
+                client.stream(stream.stream()).map(i -> i.getConfiguration().getMetadata()).map(m -> m.get(PROMOTED_AT))
+                        .ifPresent(at -> started.put(stream.stream(), Long.parseLong(at)));
             }
         }
         return started;

@@ -242,19 +242,14 @@ public final class Streams {
         try {
             for (StreamPlan plan : streams) {
                 List<String> copies = new ArrayList<>();
-                if (plan.action() == Action.CREATE) {
-                    for (Region other : topology.regions()) {
-                        for (Stream copy : other.streams()) {
-                            if (copy.mirror().filter(m -> m.region().equals(region.name()) && m.stream().equals(plan.stream())).isEmpty()) {
-                                continue;
-                            }
-                            Optional<RegionClient> client = clients.computeIfAbsent(other.name(),
-                                    k -> RegionClient.tryConnect(topology, other, endpoints, new ArrayList<>()));
-                            client.flatMap(c -> c.stream(copy.name())).filter(i -> i.getStreamState().getLastSequence() > 0)
-                                    .ifPresent(i -> copies.add(other.name() + "/" + copy.name() + " (last sequence "
-                                            + i.getStreamState().getLastSequence() + ")"));
-                        }
-                    }
+                for (Map.Entry<String, Stream> copy : plan.action() == Action.CREATE ? topology.mirrorsOf(region.name(), plan.stream())
+                        : List.<Map.Entry<String, Stream>>of()) {
+                    Region other = topology.region(copy.getKey()).orElseThrow();
+                    Optional<RegionClient> client = clients.computeIfAbsent(other.name(),
+                            k -> RegionClient.tryConnect(topology, other, endpoints, new ArrayList<>()));
+                    client.flatMap(c -> c.stream(copy.getValue().name())).filter(i -> i.getStreamState().getLastSequence() > 0)
+                            .ifPresent(i -> copies.add(other.name() + "/" + copy.getValue().name() + " (last sequence "
+                                    + i.getStreamState().getLastSequence() + ")"));
                 }
                 checked.add(copies.isEmpty() ? plan : new StreamPlan(plan.stream(), plan.account(), Action.REFUSE, List.of(), List.of(),
                         "missing here, but " + String.join(", ", copies) + " holds its data: created empty, it would start again at"

@@ -88,7 +88,7 @@ class FailbackStreamShapesTest {
             assertThat(shape(euJsm, "audit-eu-mirror")).as("a mirror made after its source was purged").isEqualTo("0 messages, sequences 21..20");
 
             Endpoints endpoints = new Endpoints(Map.of(US, List.of(usCluster.clientUrl()), EU, List.of(euCluster.clientUrl())),
-                    Map.of("NATS_APP_PASSWORD", LoopbackCluster.APP_PASSWORD, "NATS_ADMIN_PASSWORD", LoopbackCluster.SYSTEM_PASSWORD),
+                    LoopbackCluster.PASSWORDS,
                     Optional.empty());
             Failover.Plan failover = Failover.plan(original, EU, endpoints);
             assertThat(failover.describe())

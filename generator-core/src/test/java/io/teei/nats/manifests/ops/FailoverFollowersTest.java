@@ -116,8 +116,7 @@ class FailoverFollowersTest {
             usCluster.close();
 
             Endpoints endpoints = new Endpoints(Map.of(US, List.of(usCluster.clientUrl()), EU, List.of(euCluster.clientUrl()),
-                    WEST, List.of(westCluster.clientUrl())), Map.of("NATS_APP_PASSWORD", LoopbackCluster.APP_PASSWORD,
-                    "NATS_ADMIN_PASSWORD", LoopbackCluster.SYSTEM_PASSWORD), Optional.empty());
+                    WEST, List.of(westCluster.clientUrl())), LoopbackCluster.PASSWORDS, Optional.empty());
             Failover.Plan plan = Failover.plan(topology, EU, endpoints);
             assertThat(plan.sourcesAnswering()).isEmpty();
             assertThat(plan.describe()).contains(

@@ -79,7 +79,7 @@ class StreamsOperationTest {
             List<String> args = List.of("--spec", spec.toString(), "--server", US + "=" + usCluster.clientUrl(),
                     "--server", "eu-central-1=" + euCluster.clientUrl());
             Endpoints endpoints = new Endpoints(Map.of(US, List.of(usCluster.clientUrl()), "eu-central-1",
-                    List.of(euCluster.clientUrl())), environment(), java.util.Optional.empty());
+                    List.of(euCluster.clientUrl())), LoopbackCluster.PASSWORDS, java.util.Optional.empty());
 
             assertThat(Health.check(topology, endpoints).problems()).contains(
                     US + ": stream events-us differs from the spec: max_age 1d -> 7d (`streams --region us-east-1` shows what it"
@@ -132,17 +132,13 @@ class StreamsOperationTest {
         }
     }
 
-    private static Map<String, String> environment() {
-        return Map.of("NATS_APP_PASSWORD", LoopbackCluster.APP_PASSWORD, "NATS_ADMIN_PASSWORD", LoopbackCluster.SYSTEM_PASSWORD);
-    }
-
     private static Run streams(List<String> common, String... more) {
         List<String> args = new ArrayList<>(List.of("streams", "--region", US));
         args.addAll(common);
         args.addAll(List.of(more));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = OpsCommand.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), environment());
+        int exit = OpsCommand.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), LoopbackCluster.PASSWORDS);
         return new Run(exit, out.toString(), err.toString());
     }
 

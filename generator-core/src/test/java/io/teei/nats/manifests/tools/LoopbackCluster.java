@@ -33,6 +33,9 @@ public final class LoopbackCluster implements AutoCloseable {
     /** The reference spec's system user, so the ops tool logs in as it would in a cluster. */
     public static final String SYSTEM_USER = "admin";
     public static final String SYSTEM_PASSWORD = "admin-test-password";
+    /** The reference spec's password variables, as the ops tool reads them, holding these clusters' passwords. */
+    public static final java.util.Map<String, String> PASSWORDS = java.util.Map.of("NATS_APP_PASSWORD", APP_PASSWORD,
+            "NATS_ADMIN_PASSWORD", SYSTEM_PASSWORD);
     public static final String LEAF_USER = "leaf";
     public static final String LEAF_PASSWORD = "leaf-test-password";
 
