@@ -88,6 +88,21 @@ public final class SpecFixture {
                 .edit("base.yaml", PASSWORD_ACCOUNTS, operator.operatorBlock(resolver) + operator.accountsBlock());
     }
 
+    /**
+     * The three-region chain in operator mode: its accounts OPS and TRADING as JWTs of the given
+     * operator (TRADING's as given), the links signing with the operator's link key.
+     */
+    public static SpecFixture threeRegionsOperatorMode(Path parent, io.teei.nats.manifests.tools.TestOperator operator,
+                                                       String tradingJwt) {
+        return threeRegions(parent)
+                .edit("base.yaml", "  leafnodes: { user: HUB_LINK_USER, password: HUB_LINK_PASSWORD }\n",
+                        operator.leafnodesBlock().replace("NATS_LEAFNODE_SEED", "HUB_LINK_SEED"))
+                .edit("base.yaml", "accounts:\n  system: { name: OPS, user: operator, password: HUB_OPS_PASSWORD }\n"
+                                + "  app: { name: TRADING, user: trader, password: HUB_TRADER_PASSWORD }\n",
+                        operator.operatorBlock("full") + operator.accountsBlock("OPS", "HUB_OPS_CREDS", "TRADING", "HUB_TRADER_CREDS")
+                                .replace(operator.appJwt, tradingJwt));
+    }
+
     /** The reference topology's accounts block, with passwords: what operator mode replaces. */
     public static final String PASSWORD_ACCOUNTS = """
             accounts:

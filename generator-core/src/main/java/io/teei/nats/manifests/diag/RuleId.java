@@ -38,6 +38,12 @@ public enum RuleId {
     OPERATOR_SYSTEM_ACCOUNT("operator-system-account", "the system account is the one the operator JWT names"),
     ACCOUNT_JETSTREAM("account-jetstream", "in operator mode the JWTs of the application and sovereign accounts allow JetStream"),
     JWT_EXPIRY("jwt-expiry", "the JWTs the spec gives have not expired (a warning: it depends on the day of the run)"),
+    LEAFNODE_NKEY("leafnode-nkey", "in operator mode the leafnode link logs in with an nkey, the only login its accepting port"
+            + " admits: the spec names its public key (a user key that no other login of the spec has) and the Secret key of its"
+            + " seed, never the seed"),
+    ACCOUNT_LIMITS("account-limits", "in operator mode the account JWTs' limits allow what the topology opens: every leafnode"
+            + " connection and a client besides in the application account, clients in the system and sovereign accounts,"
+            + " and JetStream storage, tiers, stream counts and stream sizes that hold the spec's streams in every region"),
     USER_JWT("user-jwt", "a user JWT the spec gives belongs to its account: signed by the account or one of its signing keys"),
     LINK_NETWORK("link-network", "linked regions declare the addresses their NetworkPolicies and certificates need"),
     NETWORK_CIDR("network-cidr", "network addresses are valid CIDRs"),
@@ -57,8 +63,8 @@ public enum RuleId {
     SOVEREIGN_ZONE("sovereign-zone", "a sovereign stream lives in a region with a sovereignty zone"),
     SOVEREIGN_ACCOUNT("sovereign-account", "a zone with sovereign streams has a sovereign account, of a zone some region has, named"
             + " unlike every other account"),
-    SOVEREIGN_LINK("sovereign-link", "no leafnode link binds a sovereign account: it is not the application account, and (in"
-            + " operator mode, when the spec gives the link user's JWT) the link's user is not one of its users"),
+    SOVEREIGN_LINK("sovereign-link", "no leafnode link binds a sovereign account: it is not the application account, the one"
+            + " account every link binds"),
     SOVEREIGN_EXPORT("sovereign-export", "in operator mode the sovereign account's JWT exports nothing and no other account's"
             + " JWT imports from it, so nothing moves its data into an account a link binds"),
     STREAM_ACCOUNT("stream-account", "a stream is in a declared account other than the system account; sovereign streams, and"

@@ -42,9 +42,9 @@ public record Topology(String name, String namespace, SortedMap<String, String> 
         regions = List.copyOf(regions);
         leafnodeLinks = List.copyOf(leafnodeLinks);
         boolean creds = operator.isPresent();
-        if (auth.leafnodes() instanceof Login.Creds != creds || accounts.all().stream()
+        if (auth.leafnodes() instanceof Login.Nkey != creds || accounts.all().stream()
                 .anyMatch(a -> a.login() instanceof Login.Creds != creds || a.jwt().isPresent() != creds)) {
-            throw new IllegalArgumentException("operator mode takes account JWTs and .creds logins everywhere, and only it does:"
+            throw new IllegalArgumentException("operator mode takes account JWTs, .creds logins and the link's nkey, and only it does:"
                     + " operator " + operator.isPresent() + ", system " + accounts.system() + ", app " + accounts.app()
                     + ", sovereign " + accounts.sovereign() + ", leafnodes " + auth.leafnodes());
         }

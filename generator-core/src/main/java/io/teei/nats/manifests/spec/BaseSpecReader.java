@@ -127,6 +127,23 @@ final class BaseSpecReader {
                 }).orElse(new JetStreamSettings(ByteSize.ZERO, ByteSize.ZERO, "", Optional.empty()));
     }
 
+    /**
+     * Reports a value that is an nkey seed, which no spec may hold; the fix starts with getting it
+     * out of the file's history and replacing the key, since a committed seed is a leaked one.
+     */
+    private static boolean seedWritten(SpecMap m, String key, String value, String message, String fix) {
+        if (!NKEY_SEED.matcher(value).matches()) {
+            return false;
+        }
+        m.context().error(RuleId.LEAFNODE_NKEY, SpecMap.join(m.modelPath(), key), m.value(key).orElseThrow(),
+                SpecMap.join(m.keyPath(), key), message, "remove it from the file and its history, make a new key if it was"
+                        + " committed, and " + fix);
+        return true;
+    }
+
+    /** An nkey seed as nkeys encodes one: S, the key's type, then base32; 58 characters in all. */
+    private static final java.util.regex.Pattern NKEY_SEED = java.util.regex.Pattern.compile("S[A-Z][A-Z2-7]{56}");
+
     private static Credentials credentials(Optional<SpecMap> auth, String key, String secretName, String example) {
         Optional<SpecMap> map = auth.flatMap(a -> a.requiredMap(key, example));
         Credentials credentials = new Credentials(
@@ -145,16 +162,43 @@ final class BaseSpecReader {
 
     /**
      * The login of the soliciting side of a leafnode link: user and password Secret keys, or in
-     * operator mode the Secret key of a {@code .creds} file and, optionally, the user JWT in it.
+     * operator mode the link's public nkey and the Secret key of its seed. A link with a
+     * {@code .creds} file, as operator mode had it before, is refused with the way to the nkey.
      */
     private static Login leafnodeLogin(Optional<SpecMap> auth, String secretName, boolean operatorMode) {
         if (!operatorMode) {
             return credentials(auth, "leafnodes", secretName, "{ user: NATS_LEAFNODE_USER, password: NATS_LEAFNODE_PASSWORD }");
         }
-        Optional<SpecMap> map = auth.flatMap(a -> a.requiredMap("leafnodes", "{ credentials: NATS_LEAFNODE_CREDS }"));
-        Login login = creds(map, secretName);
-        map.ifPresent(SpecMap::finish);
-        return login;
+        Optional<SpecMap> map = auth.flatMap(a -> a.requiredMap("leafnodes", "{ nkey: <the link's public nkey>, seed: NATS_LEAFNODE_SEED }"));
+        if (map.isPresent() && map.get().has("credentials")) {
+            SpecMap m = map.get();
+            m.value("userJwt");
+            m.context().error(RuleId.LEAFNODE_NKEY, SpecMap.join(m.modelPath(), "credentials"), m.value("credentials").orElseThrow(),
+                    SpecMap.join(m.keyPath(), "credentials"), "in operator mode the leafnode link logs in with an nkey, not a"
+                            + " .creds file: the accepting port admits that one key and refuses every .creds file, so a"
+                            + " leaked app.creds or sys.creds cannot open a leafnode (SYS included)",
+                    "make the link's key ('nk -gen user > leafnode.seed; nk -inkey leafnode.seed -pubout'), put the seed in the"
+                            + " Secret as NATS_LEAFNODE_SEED, and replace 'credentials' and 'userJwt' here with 'nkey: <the public"
+                            + " key, U...>' and 'seed: NATS_LEAFNODE_SEED'");
+            m.finish();
+            return new Login.Nkey("", new SecretKeyRef(secretName, ""));
+        }
+        String publicKey = map.map(m -> m.required("nkey", ValueReader.STRING, "")).orElse("");
+        String seedKey = map.map(m -> m.required("seed", ValueReader.STRING, "")).orElse("");
+        if (map.isPresent()) {
+            SpecMap m = map.get();
+            if (seedWritten(m, "nkey", publicKey, "this is an nkey seed, the secret half of the link's key (the value is not"
+                            + " repeated here): it must never be in a spec file or in git",
+                    "put the seed in the Secret and here only its public key ('nk -inkey leafnode.seed -pubout', U...)")) {
+                publicKey = "";
+            }
+            if (seedWritten(m, "seed", seedKey, "this is an nkey seed itself (the value is not repeated here), not the name"
+                    + " of the Secret key that holds it", "write the Secret key's name here: 'seed: NATS_LEAFNODE_SEED'")) {
+                seedKey = "";
+            }
+            m.finish();
+        }
+        return new Login.Nkey(publicKey, new SecretKeyRef(secretName, seedKey));
     }
 
     private static Login.Creds creds(Optional<SpecMap> map, String secretName) {

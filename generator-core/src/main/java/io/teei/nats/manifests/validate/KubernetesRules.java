@@ -137,6 +137,8 @@ final class KubernetesRules {
             refs.put(path + ".password", p.password());
         } else if (login instanceof Login.Creds c) {
             refs.put(path + ".credentials", c.credentials());
+        } else if (login instanceof Login.Nkey n) {
+            refs.put(path + ".seed", n.seed());
         }
     }
 

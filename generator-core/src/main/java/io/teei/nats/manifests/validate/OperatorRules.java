@@ -16,7 +16,8 @@ import java.util.Optional;
  * Operator (JWT) mode: the mistakes that keep the link or the servers down and that the spec
  * shows, since it holds the operator's and the accounts' JWTs (public) and, optionally, the
  * public half of each {@code .creds} file. What the servers would do is in the messages, as
- * measured on 2.15.1 and 2.10.27.
+ * measured on 2.15.1 and 2.10.27. The link's key is checked by {@link LinkKeyRules}, the
+ * accounts' limits by {@link AccountLimitRules}.
  */
 final class OperatorRules {
 
@@ -76,14 +77,12 @@ final class OperatorRules {
             sovereign.get(i).ifPresent(jwt -> jwts.put(path, jwt));
         }
         sharedOut(topology, sovereign, jwts, findings);
-        if (!linkOfSovereign(topology, sovereign, findings)) {
-            user("auth.leafnodes.userJwt", topology.auth().leafnodes(), topology.accounts().app(), app, "the leafnode link's",
-                    findings);
-        }
         user("accounts.app.userJwt", topology.accounts().app().login(), topology.accounts().app(), app, "the application's",
                 findings);
         user("accounts.system.userJwt", topology.accounts().system().login(), topology.accounts().system(), system,
                 "the system user's", findings);
+        LinkKeyRules.check(topology, findings);
+        AccountLimitRules.check(topology, system, app, sovereign, findings);
     }
 
     /**
@@ -125,42 +124,8 @@ final class OperatorRules {
         }
     }
 
-    /**
-     * The link's user is a user of a sovereign account: the accepting side would bind the link to
-     * it (a user JWT names its account), and carry that account's streams and inboxes across.
-     */
-    private static boolean linkOfSovereign(Topology topology, List<Optional<NatsJwt>> sovereign, Findings findings) {
-        if (!(topology.auth().leafnodes() instanceof Login.Creds creds) || creds.userJwt().isEmpty()) {
-            return false;
-        }
-        Optional<NatsJwt> user = NatsJwt.parse(creds.userJwt().get());
-        if (user.isEmpty()) {
-            return false;
-        }
-        String claimed = user.get().issuerAccount().orElse(user.get().issuer());
-        for (int i = 0; i < sovereign.size(); i++) {
-            Optional<NatsJwt> account = sovereign.get(i);
-            if (account.isEmpty()) {
-                continue;
-            }
-            List<String> keys = new ArrayList<>(List.of(account.get().subject()));
-            keys.addAll(account.get().signingKeys());
-            if (keys.contains(claimed)) {
-                SovereignAccount zone = topology.accounts().sovereign().get(i);
-                findings.error(RuleId.SOVEREIGN_LINK, "auth.leafnodes.userJwt", "the leafnode link's user "
-                                + user.get().name() + " is a user of " + zone.account().name() + ", the sovereign account of zone "
-                                + zone.zone() + ": the accepting side binds a link to its user's account, so the link would"
-                                + " carry the sovereign streams",
-                        "issue the link's user in the application account: 'nsc add user --account "
-                                + topology.accounts().app().name() + " --name leafnode --conn-type LEAFNODE'");
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Storage in the account's limits, or in any tier of its per-replica-count limits ({@code nsc --js-tier}). */
-    private static boolean allowsJetStream(NatsJwt account) {
+    static boolean allowsJetStream(NatsJwt account) {
         var nats = account.claims().path("nats");
         List<com.fasterxml.jackson.databind.JsonNode> limits = new ArrayList<>(List.of(nats.path("limits")));
         nats.path("limits").path("tiered_limits").forEach(limits::add);

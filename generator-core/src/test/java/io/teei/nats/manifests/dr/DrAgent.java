@@ -31,6 +31,7 @@ import java.util.Map;
  * <pre>
  * connect URL USER PASSWORD [CA-FILE|-] [INBOX-PREFIX]   (with a CA file: TLS, trusting that CA)
  * connect-creds URL CREDS-FILE [CA-FILE|-] [INBOX-PREFIX] (operator mode: a user's .creds file)
+ * connect-nkey URL SEED-FILE [CA-FILE|-]                  (one attempt with a bare nkey, no user JWT)
  * add-stream FILE                  -> ok NAME | error TEXT
  * publish SUBJECT COUNT ID-PREFIX  -> acked N last SEQ (message IDs, retried until acknowledged)
  * info STREAM                      -> msgs N first SEQ last SEQ | error TEXT
@@ -80,6 +81,7 @@ public final class DrAgent {
         return switch (words[0]) {
             case "connect" -> connect(words[1], words[2], words[3], optional(words, 4), null, optional(words, 5));
             case "connect-creds" -> connect(words[1], null, null, optional(words, 3), words[2], optional(words, 4));
+            case "connect-nkey" -> connectNkey(words[1], Path.of(words[2]), optional(words, 3));
             case "publish-core" -> publishCore(words[1], Integer.parseInt(words[2]), words[3]);
             case "listen-start" -> listenStart(words[1], words[2]);
             case "listen-stop" -> listenStop();
@@ -177,6 +179,18 @@ public final class DrAgent {
         }
         if (inboxPrefix != null) {
             options.inboxPrefix(inboxPrefix);
+        }
+        connection = Nats.connect(options.build());
+        return "ok " + connection.getServerInfo().getServerName();
+    }
+
+    /** One attempt to log in as a client with a bare nkey (no user JWT), as the link's seed would. */
+    private String connectNkey(String url, Path seedFile, String caFile) throws Exception {
+        Options.Builder options = new Options.Builder().servers(url.split(",")).connectionTimeout(Duration.ofSeconds(5))
+                .maxReconnects(0).noRandomize()
+                .authHandler(Nats.staticCredentials(null, Files.readString(seedFile).trim().toCharArray()));
+        if (caFile != null) {
+            options.sslContext(trusting(Path.of(caFile)));
         }
         connection = Nats.connect(options.build());
         return "ok " + connection.getServerInfo().getServerName();

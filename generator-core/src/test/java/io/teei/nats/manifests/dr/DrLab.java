@@ -783,7 +783,7 @@ final class DrLab implements AutoCloseable {
             }
             userinfo = LEAF_USER + ":" + LEAF_PASSWORD + "@";
         } else {
-            secrets.putAll(operator.credsSecrets(topology()));
+            secrets.putAll(operator.secrets(topology()));
         }
         String scheme = topology().tls().leafnode().isPresent() ? "tls://" : "nats://";
         for (io.teei.nats.manifests.model.LeafnodeLink link : topology().leafnodeLinks()) {

@@ -3,9 +3,9 @@ package io.teei.nats.manifests.dr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teei.nats.manifests.SpecFixture;
+import io.teei.nats.manifests.model.LeafnodeLink;
 import io.teei.nats.manifests.model.Stream;
 import io.teei.nats.manifests.tools.RenderedReference;
-import io.teei.nats.manifests.tools.TestCertificates;
 import io.teei.nats.manifests.tools.TestOperator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The reference topology in operator mode, run for real: keys and JWTs made in the test with the
  * NATS Java client, both regions trusting the operator with the full resolver on the data volume,
- * the leafnode link logging in with a {@code .creds} file mounted from the Secret. Formation,
- * mirrors, the links logging in again after a US outage, and sovereignty by account (probed as rendered, right after
- * the outage, and in the same negative control as with passwords) work, the
- * operations jar logs in with the {@code .creds} files, and a {@code .creds} file of another
- * operator is refused. An integration test (failsafe, after {@code package}) for the jar.
+ * the leafnode link signing with its nkey, whose seed comes from the Secret. Formation, mirrors,
+ * the links logging in again after a US outage, and sovereignty by account (probed as rendered,
+ * right after the outage, and in the same negative control as with passwords) work, the
+ * operations jar logs in with the {@code .creds} files, and the accepting leafnode port admits
+ * the link's key alone: every other login is refused there ({@link LeafnodePortProbe}), while
+ * the same port without its {@code authorization} admits the system user, bound to SYS. The
+ * three-region chain in operator mode, whose middle region both accepts and dials, proves the
+ * same on both its accepting ports, with the application account allowing exactly the leafnode
+ * connections validation counts. An integration test (failsafe, after {@code package}) for the jar.
  */
 class OperatorModeIT {
 
@@ -59,8 +63,8 @@ class OperatorModeIT {
             }
             assertThat(boundTo).as("accounts the US binds the EU links to").hasSize(lab.replicas(EU))
                     .containsOnly(operator.appPublicKey);
-            figures.add(EU + ": " + lab.leafnodes(EU) + " leafnode links, each logged in with the .creds file mounted from"
-                    + " Secret key NATS_LEAFNODE_CREDS and bound to APP (" + operator.appPublicKey.substring(0, 8) + "...) on " + US);
+            figures.add(EU + ": " + lab.leafnodes(EU) + " leafnode links, each signed with the link's nkey (its seed from Secret"
+                    + " key NATS_LEAFNODE_SEED) and bound to APP (" + operator.appPublicKey.substring(0, 8) + "...) on " + US);
 
             try (Agent us = lab.client(US); Agent eu = lab.client(EU)) {
                 lab.createStreams(US, us);
@@ -129,59 +133,138 @@ class OperatorModeIT {
                         + "; so every path can see sovereign data, and with the rendered accounts none did");
             }
 
-            figures.add(assertAnotherOperatorsCredsAreRefused(lab));
+            figures.addAll(assertOnlyTheLinkOpensALeafnode(lab, operator, true));
             DrReport.get().scenario("15. Operator (JWT) mode", lab.topology().natsVersion(), System.currentTimeMillis() - start, figures);
         }
     }
 
     /**
-     * A server of another operator dials the US leafnode port with a certificate the US trusts and
-     * a {@code .creds} file of its own operator's APP account: TLS passes, the login does not.
+     * The three-region chain in operator mode: ap-northeast-1 accepts ap-southeast-2's link and
+     * dials ap-southeast-1, so it holds the most leafnode connections of the application account;
+     * the account's JWT allows exactly that many (what validation counts as needed), and every
+     * link comes up. Both accepting ports admit the link's key alone.
      */
-    private static String assertAnotherOperatorsCredsAreRefused(DrLab lab) throws Exception {
-        TestOperator other = TestOperator.create("OTHER");
-        Path certs = lab.dir().resolve("other-operator-certs");
-        TestCertificates.issue(lab.ca(), certs, List.of("impostor.test"));
-        Path creds = lab.dir().resolve("other-operator-leafnode.creds");
-        Files.writeString(creds, other.leafnodeCreds);
-        String host = lab.topology().region(US).orElseThrow().network().leafnodeHostname().orElseThrow();
-        long[] marks = new long[lab.replicas(US)];
-        for (int i = 0; i < marks.length; i++) {
-            marks[i] = Files.size(lab.serverLog(US, i));
-        }
-        Process impostor = lab.impostor(US, "other-operator-leaf", """
-                server_name: other-operator-leaf
-                listen: "127.0.0.1:4223"
-                http: "127.0.0.1:8223"
-                leafnodes {
-                  remotes: [ { urls: [ "tls://%s:%d" ], credentials: "%s",
-                    tls: { cert_file: "%s/tls.crt", key_file: "%s/tls.key", ca_file: "%s/ca.crt" } } ]
+    @Test
+    void inOperatorModeEveryAcceptingPortOfThreeRegionsAdmitsOnlyTheLink() throws Exception {
+        long start = System.currentTimeMillis();
+        TestOperator operator = TestOperator.create("HUB");
+        Path threeRegions = SpecFixture.threeRegions(dir.resolve("plain")).dir();
+        io.teei.nats.manifests.model.Topology plain = io.teei.nats.manifests.NatsManifests.load(threeRegions).spec().orElseThrow()
+                .topology();
+        int needed = 0;
+        for (io.teei.nats.manifests.model.Region region : plain.regions()) {
+            int count = 0;
+            for (LeafnodeLink link : plain.leafnodeLinks()) {
+                if (link.acceptingRegion().equals(region.name())) {
+                    count += plain.replicasOf(plain.region(link.solicitingRegion()).orElseThrow());
                 }
-                """.formatted(host, lab.topology().ports().leafnode(), creds, certs, certs, certs));
-        try {
-            Path impostorLog = lab.dir().resolve("other-operator-leaf.log");
-            DrLab.awaitTrue("the other operator's server to be refused", () -> {
-                try {
-                    return Files.exists(impostorLog) && Files.readString(impostorLog).toLowerCase(java.util.Locale.ROOT)
-                            .contains("authorization violation");
-                } catch (java.io.IOException e) {
-                    return false;
+                if (link.solicitingRegion().equals(region.name())) {
+                    count += plain.replicasOf(region);
                 }
-            }, 20_000);
-            assertThat(lab.impostorMonitor(US, 8223, "/leafz").path("leafnodes").asInt()).as("links of the other operator's server")
-                    .isZero();
-            assertThat(lab.leafnodes(US)).as("US leafnode connections").isEqualTo(lab.replicas(EU));
-            StringBuilder logged = new StringBuilder();
-            for (int i = 0; i < marks.length; i++) {
-                logged.append(DrLab.logSince(lab.serverLog(US, i), marks[i]));
             }
-            assertThat(logged.toString()).as("what us-east-1 logged while the other operator's server dialled")
-                    .contains("Authentication Failure");
-            return "a server of another operator (its own APP account and leafnode user) with a certificate the US trusts was"
-                    + " refused: it logged \"Authorization Violation\", " + US + " \"Leafnode connection closed: Authentication"
-                    + " Failure\"; " + US + " keeps " + lab.leafnodes(US) + " leafnode connections, all from " + EU;
-        } finally {
-            impostor.destroy();
+            needed = Math.max(needed, count);
         }
+        String tradingJwt = operator.appJwtLimited("{\"subs\":-1,\"data\":-1,\"payload\":-1,\"conn\":-1,\"leaf\":" + needed
+                + ",\"mem_storage\":-1,\"disk_storage\":-1,\"streams\":-1,\"consumer\":-1}");
+        Path spec = SpecFixture.threeRegionsOperatorMode(dir.resolve("spec"), operator, tradingJwt).dir();
+        List<String> figures = new ArrayList<>();
+        try (DrLab lab = new DrLab(RenderedReference.of(spec, dir.resolve("k8s")), dir.resolve("lab"), operator)) {
+            List<String> regions = lab.topology().regions().stream().map(io.teei.nats.manifests.model.Region::name).toList();
+            for (String region : regions) {
+                lab.start(region);
+            }
+            for (String region : regions) {
+                lab.awaitReady(region);
+                lab.assertFormed(region);
+            }
+            int busiest = needed;
+            DrLab.awaitTrue("every link of the chain", () -> regions.stream().mapToInt(lab::leafnodes).max().orElse(0) == busiest
+                    && lab.topology().leafnodeLinks().stream().allMatch(l -> lab.leafnodes(l.solicitingRegion())
+                    >= lab.replicas(l.solicitingRegion())), 60_000);
+            List<String> counts = regions.stream().map(r -> r + " " + lab.leafnodes(r)).toList();
+            figures.add("TRADING's JWT allows leaf " + needed + ", the most leafnode connections one region opens in it (validation's"
+                    + " count); every link came up: leafnode connections per region " + counts);
+            figures.addAll(assertOnlyTheLinkOpensALeafnode(lab, operator, false));
+            DrReport.get().scenario("20. Operator mode, three regions", lab.topology().natsVersion(),
+                    System.currentTimeMillis() - start, figures);
+        }
+    }
+
+    /**
+     * Every accepting leafnode port of the lab refuses every login but the link's, saying so in the
+     * diallers' and its own logs; the link's seed is refused on the client port; and, as the
+     * negative control, the first accepting region without the port's {@code authorization}
+     * admits the system user and binds it to SYS.
+     */
+    static List<String> assertOnlyTheLinkOpensALeafnode(DrLab lab, TestOperator operator, boolean negativeControl) throws Exception {
+        List<String> figures = new ArrayList<>();
+        LeafnodePortProbe probe = new LeafnodePortProbe(lab, operator);
+        for (String region : probe.acceptingRegions()) {
+            int links = lab.leafnodes(region);
+            long[] marks = marks(lab, region);
+            List<LeafnodePortProbe.Attempt> attempts = probe.dial(region);
+            LeafnodePortProbe.assertAllRefused(lab, operator, attempts, links);
+            String logged = loggedSince(lab, region, marks);
+            assertThat(logged).as("what %s logged while they dialled", region)
+                    .contains("authentication error", "Leafnode connection closed: Authentication Failure");
+            figures.add(region + "'s leafnode port refused " + attempts.size() + " of " + attempts.size() + " logins that are not"
+                    + " the link's (" + String.join("; ", attempts.stream().map(LeafnodePortProbe.Attempt::login).toList())
+                    + "), each from a server with a certificate the region trusts: each dialler logged \""
+                    + LeafnodePortProbe.refusal(attempts.get(0)).replaceFirst("^\\[ERR\\] \\S+ - lid:\\d+ - ", "") + "\", "
+                    + region + " \"authentication error\" and \"Leafnode connection closed: Authentication Failure\"; it keeps its "
+                    + links + " leafnode connections, all the link's, bound to APP");
+            String client = LeafnodePortProbe.clientWithTheLinksSeed(lab, operator, region);
+            assertThat(client).as("a client with the link's seed on %s", region).startsWith("error").contains("Authorization Violation");
+            assertThat(loggedSince(lab, region, marks)).contains("authentication error - Nkey \"" + operator.linkPublicKey + "\"");
+            figures.add("a client with the link's seed on " + region + "'s client port: " + client + "; the server logged"
+                    + " \"authentication error - Nkey \"" + operator.linkPublicKey.substring(0, 8) + "...\"\" (operator mode takes"
+                    + " clients with a user JWT only)");
+        }
+        if (negativeControl) {
+            String region = probe.acceptingRegions().get(0);
+            lab.restart(region, withoutLeafnodeAuthorization());
+            try {
+                List<LeafnodePortProbe.Attempt> control = probe.dialAsSystemUser(region);
+                assertThat(control).singleElement().satisfies(attempt -> {
+                    assertThat(attempt.admitted()).as("sys.creds on the port without its authorization").isTrue();
+                    assertThat(attempt.boundTo()).isEqualTo("SYS");
+                });
+                figures.add("negative control, " + region + "'s leafnode port without its authorization block (as rendered"
+                        + " before): the same sys.creds was admitted and bound to SYS");
+            } finally {
+                lab.restart(region, UnaryOperator.identity());
+                for (LeafnodeLink link : lab.topology().leafnodeLinks()) {
+                    DrLab.awaitTrue(link.solicitingRegion() + " links again", () -> lab.leafnodes(link.solicitingRegion())
+                            >= lab.replicas(link.solicitingRegion()), 60_000);
+                }
+            }
+        }
+        return figures;
+    }
+
+    /** The config edit of the negative control: the accepting port's authorization block removed. */
+    private static UnaryOperator<java.util.Map<String, String>> withoutLeafnodeAuthorization() {
+        return config -> {
+            String without = config.get("leafnodes.conf").replaceAll("(?s)\\n  authorization \\{.*?\\n  \\}\\n", "\n");
+            assertThat(without).doesNotContain("authorization");
+            config.put("leafnodes.conf", without);
+            return config;
+        };
+    }
+
+    private static long[] marks(DrLab lab, String region) throws java.io.IOException {
+        long[] marks = new long[lab.replicas(region)];
+        for (int i = 0; i < marks.length; i++) {
+            marks[i] = Files.size(lab.serverLog(region, i));
+        }
+        return marks;
+    }
+
+    private static String loggedSince(DrLab lab, String region, long[] marks) throws java.io.IOException {
+        StringBuilder logged = new StringBuilder();
+        for (int i = 0; i < marks.length; i++) {
+            logged.append(DrLab.logSince(lab.serverLog(region, i), marks[i]));
+        }
+        return logged.toString();
     }
 }

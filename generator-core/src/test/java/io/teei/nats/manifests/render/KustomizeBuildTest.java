@@ -56,14 +56,20 @@ class KustomizeBuildTest {
     }
 
     @Test
-    void inOperatorModeTheMountedCredsBuildIntoWhatTheModelMeans() {
-        SpecFixture spec = SpecFixture.operatorMode(dir.resolve("spec"), TestOperator.create("TEEI"), "full");
+    void inOperatorModeTheMountedCredsAndTheLinksSeedBuildIntoWhatTheModelMeans() {
+        TestOperator operator = TestOperator.create("TEEI");
+        SpecFixture spec = SpecFixture.operatorMode(dir.resolve("spec"), operator, "full");
         RenderedReference rendered = RenderedReference.of(spec.dir(), dir.resolve("k8s"));
         assertKustomizeBuildsWhatTheModelMeans(rendered);
         assertThat(rendered.tree().file("overlays/eu-central-1/nats/statefulset-patch.yaml").orElseThrow().content())
-                .contains("path: leafnode.creds", "key: NATS_GDPR_CREDS", "path: sovereign.creds");
+                .contains("key: NATS_LEAFNODE_SEED", "key: NATS_GDPR_CREDS", "path: sovereign.creds").doesNotContain(".creds\n"
+                        + "            path: leafnode");
+        assertThat(rendered.tree().file("overlays/eu-central-1/nats/config/leafnodes.conf").orElseThrow().content())
+                .contains("nkey: $NATS_LEAFNODE_SEED").doesNotContain("authorization", "credentials");
         assertThat(rendered.tree().file("overlays/us-east-1/nats/statefulset-patch.yaml").orElseThrow().content())
-                .doesNotContain("NATS_GDPR", "leafnode.creds");
+                .doesNotContain("NATS_GDPR", "NATS_LEAFNODE_SEED");
+        assertThat(rendered.tree().file("overlays/us-east-1/nats/config/leafnodes.conf").orElseThrow().content())
+                .contains("authorization {\n    nkey: " + operator.linkPublicKey + "\n    account: \"" + operator.appPublicKey + "\"");
     }
 
     @Test

@@ -86,7 +86,7 @@ class NatsServerStartTest {
         Topology topology = reference.spec().topology();
         Map<String, String> secrets = NatsPods.testSecrets(topology);
         if (operator != null) {
-            secrets.putAll(operator.credsSecrets(topology));
+            secrets.putAll(operator.secrets(topology));
         }
         Path script = Path.of(System.getProperty("nats.manifests.testTools")).resolve("run-nats-pod.sh");
         List<String> started = new ArrayList<>();

@@ -109,6 +109,17 @@ class SemanticRulesTest {
     private static final io.teei.nats.manifests.tools.TestOperator OTHER_OPERATOR =
             io.teei.nats.manifests.tools.TestOperator.create("OTHER");
 
+    /** An application account's limits: connections as given, subscriptions, payload and JetStream unlimited. */
+    private static String appLimits(String connections) {
+        return "{\"subs\":-1,\"data\":-1,\"payload\":-1," + connections + ",\"mem_storage\":-1,\"disk_storage\":-1,"
+                + "\"streams\":-1,\"consumer\":-1}";
+    }
+
+    /** An account's limits: connections unlimited, JetStream as given. */
+    private static String appStorage(String jetStream) {
+        return "{\"subs\":-1,\"data\":-1,\"payload\":-1,\"conn\":-1,\"leaf\":-1," + jetStream + "}";
+    }
+
     /** The reference topology in operator mode, then {@code more}. */
     private static List<Change> operatorMode(Change... more) {
         List<Change> changes = new java.util.ArrayList<>(List.of(
@@ -280,9 +291,6 @@ class SemanticRulesTest {
                 rule(RuleId.SOVEREIGN_LINK, "a sovereign account is not the application account the link binds",
                         List.of(edit(BASE, "      name: GDPR\n", "      name: APP\n")),
                         List.of(edit(BASE, "      name: GDPR\n", "      name: APP_EU\n"))),
-                rule(RuleId.SOVEREIGN_LINK, "operator mode: the link's user is not a user of the sovereign account",
-                        operatorMode(edit(BASE, OPERATOR.leafnodeUserJwt, OPERATOR.gdprLeafnodeUserJwt())),
-                        operatorMode()),
                 rule(RuleId.SOVEREIGN_LINK, "operator mode: the sovereign account is not the application account's key",
                         operatorMode(edit(BASE, "jwt: " + OPERATOR.gdprJwt + "\n      credentials: NATS_GDPR_CREDS\n      userJwt: "
                                 + OPERATOR.gdprUserJwt + "\n", "jwt: " + OPERATOR.appJwt + "\n      credentials: NATS_GDPR_CREDS\n")),
@@ -380,14 +388,60 @@ class SemanticRulesTest {
                         operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwtWithoutJetStream())),
                         operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwtWithTieredJetStreamOnly()))),
                 rule(RuleId.JWT_EXPIRY, "an expired JWT is reported",
-                        operatorMode(edit(BASE, OPERATOR.leafnodeUserJwt, OPERATOR.expiredLeafnodeUserJwt())),
+                        operatorMode(edit(BASE, OPERATOR.gdprUserJwt, OPERATOR.expiredGdprUserJwt())),
                         operatorMode()),
-                rule(RuleId.USER_JWT, "the link's user is signed by its account",
-                        operatorMode(edit(BASE, OPERATOR.leafnodeUserJwt, OPERATOR.foreignLeafnodeUserJwt())),
+                rule(RuleId.USER_JWT, "the sovereign user is signed by its account",
+                        operatorMode(edit(BASE, OPERATOR.gdprUserJwt, OPERATOR.foreignGdprUserJwt())),
                         operatorMode()),
-                rule(RuleId.USER_JWT, "the link's user belongs to the application account",
-                        operatorMode(edit(BASE, OPERATOR.leafnodeUserJwt, OTHER_OPERATOR.leafnodeUserJwt)),
-                        operatorMode(edit(BASE, "    userJwt: " + OPERATOR.leafnodeUserJwt + "\n", ""))),
+                rule(RuleId.USER_JWT, "the sovereign user belongs to the sovereign account",
+                        operatorMode(edit(BASE, OPERATOR.gdprUserJwt, OTHER_OPERATOR.gdprUserJwt)),
+                        operatorMode(edit(BASE, "      userJwt: " + OPERATOR.gdprUserJwt + "\n", ""))),
+                rule(RuleId.LEAFNODE_NKEY, "operator mode: the link's key is a user's public key",
+                        operatorMode(edit(BASE, "nkey: " + OPERATOR.linkPublicKey, "nkey: " + OPERATOR.appPublicKey)),
+                        operatorMode(edit(BASE, "nkey: " + OPERATOR.linkPublicKey, "nkey: " + OTHER_OPERATOR.linkPublicKey))),
+                rule(RuleId.LEAFNODE_NKEY, "operator mode: the link's key is not a key at all",
+                        operatorMode(edit(BASE, "nkey: " + OPERATOR.linkPublicKey, "nkey: " + OPERATOR.linkPublicKey
+                                .substring(0, 55) + (OPERATOR.linkPublicKey.endsWith("A") ? "B" : "A"))),
+                        operatorMode()),
+                rule(RuleId.LEAFNODE_NKEY, "operator mode: the link's key is no other login's",
+                        operatorMode(edit(BASE, OPERATOR.gdprUserJwt, OPERATOR.gdprUserJwtWithTheLinksKey())),
+                        operatorMode()),
+                rule(RuleId.ACCOUNT_LIMITS, "operator mode: the application account allows every leafnode connection",
+                        operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwtLimited(appLimits("\"leaf\":2,\"conn\":-1")))),
+                        operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwtLimited(appLimits("\"leaf\":3,\"conn\":-1"))))),
+                rule(RuleId.ACCOUNT_LIMITS, "operator mode: the application account's conn counts the leafnodes and a client",
+                        operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwtLimited(appLimits("\"leaf\":-1,\"conn\":3")))),
+                        operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwtLimited(appLimits("\"leaf\":-1,\"conn\":4"))))),
+                rule(RuleId.ACCOUNT_LIMITS, "operator mode: a limits object without conn, leaf, subs and payload",
+                        operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwtLimited(
+                                "{\"mem_storage\":-1,\"disk_storage\":-1,\"streams\":-1,\"consumer\":-1}"))),
+                        operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwtLimited(appLimits("\"leaf\":-1,\"conn\":-1"))))),
+                rule(RuleId.ACCOUNT_LIMITS, "operator mode: the system account allows a connection",
+                        operatorMode(edit(BASE, OPERATOR.systemJwt, OPERATOR.systemJwtLimited(
+                                "{\"subs\":-1,\"payload\":-1,\"conn\":0,\"leaf\":-1}"))),
+                        operatorMode(edit(BASE, OPERATOR.systemJwt, OPERATOR.systemJwtLimited(
+                                "{\"subs\":-1,\"payload\":-1,\"conn\":1,\"leaf\":0}")))),
+                rule(RuleId.ACCOUNT_LIMITS, "operator mode: the application account's file storage holds the streams",
+                        // us-east-1's four streams, 85Gi of max bytes, R3: 255Gi reserved (eu-central-1's mirrors 240Gi).
+                        operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwtLimited(appStorage("\"disk_storage\":"
+                                + ((255L << 30) - 1) + ",\"mem_storage\":-1")))),
+                        operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwtLimited(appStorage("\"disk_storage\":"
+                                + (255L << 30) + ",\"mem_storage\":-1"))))),
+                rule(RuleId.ACCOUNT_LIMITS, "operator mode: the application account allows the streams' storage kind",
+                        operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwtLimited(appStorage(
+                                "\"disk_storage\":0,\"mem_storage\":-1")))),
+                        operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwtLimited(appStorage(
+                                "\"disk_storage\":-1,\"mem_storage\":0"))))),
+                rule(RuleId.ACCOUNT_LIMITS, "operator mode: tiered limits have the streams' replica count",
+                        operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwtLimited("{\"subs\":-1,\"payload\":-1,\"conn\":-1,"
+                                + "\"leaf\":-1,\"tiered_limits\":{\"R1\":{\"disk_storage\":-1,\"mem_storage\":-1}}}"))),
+                        operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwtLimited("{\"subs\":-1,\"payload\":-1,\"conn\":-1,"
+                                + "\"leaf\":-1,\"tiered_limits\":{\"R3\":{\"disk_storage\":-1,\"mem_storage\":-1}}}")))),
+                rule(RuleId.ACCOUNT_LIMITS, "operator mode: the sovereign account's stream count holds its streams",
+                        operatorMode(edit(BASE, OPERATOR.gdprJwt, OPERATOR.gdprJwtLimited(appStorage(
+                                "\"disk_storage\":-1,\"mem_storage\":-1,\"streams\":1")))),
+                        operatorMode(edit(BASE, OPERATOR.gdprJwt, OPERATOR.gdprJwtLimited(appStorage(
+                                "\"disk_storage\":-1,\"mem_storage\":-1,\"streams\":2"))))),
                 rule(RuleId.RESOURCES_LIMITS, "a request cannot exceed its limit",
                         List.of(edit(BASE, "    memory: 4Gi", "    memory: 9Gi")),
                         List.of(edit(BASE, "    memory: 4Gi", "    memory: 8Gi"))),

@@ -26,11 +26,10 @@ public final class PodLayout {
     /** Where {@code .creds} files from the Secret are mounted in operator mode, one directory per use. */
     public static final String CREDS_DIR = "/etc/nats-creds";
     /**
-     * The uses of {@code .creds} files in operator mode: the application user's (nats-box), the
-     * leafnode link's, the sovereign account user's (nats-box, in the regions of its zone).
+     * The uses of {@code .creds} files in operator mode: the application user's (nats-box) and the
+     * sovereign account user's (nats-box, in the regions of its zone).
      */
     public static final String APP_CREDS = "app";
-    public static final String LEAFNODE_CREDS = "leafnode";
     public static final String SOVEREIGN_CREDS = "sovereign";
     /** Where the full account resolver keeps account JWTs, under the JetStream store directory on the data volume. */
     public static final String JWT_DIR = "jwt";

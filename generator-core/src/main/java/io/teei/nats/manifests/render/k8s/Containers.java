@@ -50,7 +50,7 @@ public final class Containers {
     static Container nats(RenderScope scope, List<String> tlsKinds) {
         Topology topology = scope.topology();
         Ports ports = topology.ports();
-        List<VolumeMount> mounts = new ArrayList<>(leafnodeCredsMounts(scope));
+        List<VolumeMount> mounts = new ArrayList<>();
         mounts.add(mount(CONFIG_VOLUME, PodLayout.CONFIG_DIR, true));
         mounts.add(mount(PID_VOLUME, PodLayout.PID_DIR, false));
         mounts.add(mount(DATA_VOLUME, topology.jetStream().storeDir(), false));
@@ -182,12 +182,7 @@ public final class Containers {
         return StatefulSetFactory.sovereignCreds(scope).isPresent() ? List.of(credsMount(PodLayout.SOVEREIGN_CREDS)) : List.of();
     }
 
-    /** The nats container's mount of the leafnode link's {@code .creds} file: operator mode, a soliciting region. */
-    public static List<VolumeMount> leafnodeCredsMounts(RenderScope scope) {
-        return StatefulSetFactory.leafnodeCreds(scope).isPresent() ? List.of(credsMount(PodLayout.LEAFNODE_CREDS)) : List.of();
-    }
-
-    /** The volume that holds the {@code .creds} file of one use ({@code app}, {@code leafnode}). */
+    /** The volume that holds the {@code .creds} file of one use ({@code app}, {@code sovereign}). */
     static String credsVolume(String use) {
         return use + "-creds";
     }

@@ -56,6 +56,9 @@ public final class NatsEnvironment {
         for (LeafnodeLink link : scope.solicited()) {
             env.add(secret(link.remoteUrl()));
         }
+        if (!scope.solicited().isEmpty() && topology.auth().leafnodes() instanceof Login.Nkey linkKey) {
+            env.add(secret(linkKey.seed()));
+        }
         return env;
     }
 

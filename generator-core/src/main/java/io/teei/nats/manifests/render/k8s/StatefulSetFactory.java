@@ -124,20 +124,12 @@ public final class StatefulSetFactory {
 
     /**
      * The volumes a region adds to the base's, first, where kustomize's merge of the overlay
-     * patch puts them: in operator mode the link's {@code .creds} where the region dials, and the
-     * sovereign user's in a region of its zone.
+     * patch puts them: in operator mode the sovereign user's {@code .creds} in a region of its zone.
      */
     public static List<Volume> regionVolumes(RenderScope scope) {
         List<Volume> volumes = new ArrayList<>();
-        leafnodeCreds(scope).ifPresent(creds -> volumes.add(credsVolume(PodLayout.LEAFNODE_CREDS, creds.credentials())));
         sovereignCreds(scope).ifPresent(creds -> volumes.add(credsVolume(PodLayout.SOVEREIGN_CREDS, creds.credentials())));
         return volumes;
-    }
-
-    /** The link's {@code .creds} login, in operator mode where the region dials a link. */
-    static Optional<Login.Creds> leafnodeCreds(RenderScope scope) {
-        return scope.solicited().isEmpty() ? Optional.empty() : Optional.of(scope.topology().auth().leafnodes())
-                .filter(Login.Creds.class::isInstance).map(Login.Creds.class::cast);
     }
 
     /** The sovereign account user's {@code .creds} login, in operator mode in a region of its zone. */

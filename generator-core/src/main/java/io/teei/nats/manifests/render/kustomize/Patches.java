@@ -38,7 +38,6 @@ final class Patches {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("replicas", scope.replicas());
         Map<String, Object> nats = OrderedMaps.of("name", Containers.NATS, "env", env);
-        putUnlessEmpty(nats, "volumeMounts", Containers.leafnodeCredsMounts(scope));
         Map<String, Object> natsBox = OrderedMaps.of("name", Containers.NATS_BOX);
         putUnlessEmpty(natsBox, "env", Containers.natsBoxSovereignLogin(scope));
         putUnlessEmpty(natsBox, "volumeMounts", Containers.sovereignCredsMounts(scope));

@@ -145,6 +145,8 @@ public final class NatsConfigRenderer {
                 if (topology.auth().leafnodes() instanceof Credentials user) {
                     accept.put("user", env(user.user().key()));
                     accept.put("password", env(user.password().key()));
+                } else if (topology.auth().leafnodes() instanceof Login.Nkey linkKey) {
+                    accept.put("nkey", linkKey.publicKey());
                 }
                 accept.put("account", account);
                 accept.put("tls", tls.orElse(null));
@@ -174,8 +176,8 @@ public final class NatsConfigRenderer {
         Map<String, Object> remote = new LinkedHashMap<>();
         remote.put("peer", link.acceptingRegion());
         remote.put("url", env(link.remoteUrl().key()));
-        if (scope.topology().auth().leafnodes() instanceof Login.Creds) {
-            remote.put("credentials", quote(PodLayout.credsFile(PodLayout.LEAFNODE_CREDS)));
+        if (scope.topology().auth().leafnodes() instanceof Login.Nkey linkKey) {
+            remote.put("seed", env(linkKey.seed().key()));
         }
         remote.put("account", account);
         remote.put("tls", tls.orElse(null));
