@@ -132,7 +132,7 @@ final class BaseSpecReader {
      * out of the file's history and replacing the key, since a committed seed is a leaked one.
      */
     private static boolean seedWritten(SpecMap m, String key, String value, String message, String fix) {
-        if (!NKEY_SEED.matcher(value).matches()) {
+        if (!NkeySeeds.in(value)) {
             return false;
         }
         m.context().error(RuleId.LEAFNODE_NKEY, SpecMap.join(m.modelPath(), key), m.value(key).orElseThrow(),
@@ -140,9 +140,6 @@ final class BaseSpecReader {
                         + " committed, and " + fix);
         return true;
     }
-
-    /** An nkey seed as nkeys encodes one: S, the key's type, then base32; 58 characters in all. */
-    private static final java.util.regex.Pattern NKEY_SEED = java.util.regex.Pattern.compile("S[A-Z][A-Z2-7]{56}");
 
     private static Credentials credentials(Optional<SpecMap> auth, String key, String secretName, String example) {
         Optional<SpecMap> map = auth.flatMap(a -> a.requiredMap(key, example));
@@ -173,6 +170,12 @@ final class BaseSpecReader {
         if (map.isPresent() && map.get().has("credentials")) {
             SpecMap m = map.get();
             m.value("userJwt");
+            seedWritten(m, "nkey", m.optional("nkey", ValueReader.STRING).orElse(""), "this is an nkey seed, the secret half of"
+                    + " the link's key (the value is not repeated here): it must never be in a spec file or in git",
+                    "put the seed in the Secret and here only its public key ('nk -inkey leafnode.seed -pubout', U...)");
+            seedWritten(m, "seed", m.optional("seed", ValueReader.STRING).orElse(""), "this is an nkey seed itself (the value is"
+                    + " not repeated here), not the name of the Secret key that holds it",
+                    "write the Secret key's name here: 'seed: NATS_LEAFNODE_SEED'");
             m.context().error(RuleId.LEAFNODE_NKEY, SpecMap.join(m.modelPath(), "credentials"), m.value("credentials").orElseThrow(),
                     SpecMap.join(m.keyPath(), "credentials"), "in operator mode the leafnode link logs in with an nkey, not a"
                             + " .creds file: the accepting port admits that one key and refuses every .creds file, so a"

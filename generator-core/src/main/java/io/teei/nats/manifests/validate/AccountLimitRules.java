@@ -26,9 +26,10 @@ import java.util.Optional;
  * below the leafnode connections refuses the last ones, and {@code conn} counts a server's own
  * leafnode connections besides the clients of the whole cluster ("maximum account active
  * connections exceeded"). JetStream limits follow nats-server's reservation: without tiers a
- * stream reserves its max bytes times its replicas, in a tier ({@code R1}, {@code R3}) its max
- * bytes, and a stream whose replica count has no tier is refused; a region is a JetStream domain
- * of its own, so each region's streams are counted apart.
+ * stream reserves its max bytes times its replicas (before 2.12.9 and 2.14.1, a new stream its own
+ * max bytes plus the others' times its replicas: the worst creation order is taken too), in a tier
+ * ({@code R1}, {@code R3}) its max bytes, and a stream whose replica count has no tier is refused;
+ * a region is a JetStream domain of its own, so each region's streams are counted apart.
  */
 final class AccountLimitRules {
 
@@ -41,12 +42,15 @@ final class AccountLimitRules {
                       Findings findings) {
         Map<String, Integer> leafnodes = leafnodeConnections(topology);
         int mostLeafnodes = leafnodes.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        Map<String, Integer> onOneServer = leafnodesOnOneServer(topology);
+        int mostOnOneServer = onOneServer.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         system.ifPresent(jwt -> connections("accounts.system.jwt", topology.accounts().system(), jwt, 1,
                 "the operations tool's system user", findings));
         app.ifPresent(jwt -> {
-            connections("accounts.app.jwt", topology.accounts().app(), jwt, mostLeafnodes + 1, mostLeafnodes == 0
-                    ? "a client" : "the " + mostLeafnodes + " leafnode connections " + busiest(leafnodes, mostLeafnodes)
-                    + " opens (a server counts its own leafnode connections against conn) and a client", findings);
+            connections("accounts.app.jwt", topology.accounts().app(), jwt, mostOnOneServer + 1, mostOnOneServer == 0
+                    ? "a client" : "up to " + mostOnOneServer + " leafnode connections on one server of " + busiest(onOneServer,
+                    mostOnOneServer) + " (every link that dials in may land on it, and it dials its own; a server counts its"
+                    + " own leafnode connections against conn) and a client", findings);
             leafnodes("accounts.app.jwt", topology.accounts().app(), jwt, leafnodes, mostLeafnodes, findings);
             jetStream(topology, "accounts.app.jwt", topology.accounts().app(), jwt, findings);
         });
@@ -64,7 +68,20 @@ final class AccountLimitRules {
      * The leafnode connections each region opens in the application account: one per node of
      * every region that dials in, and one per own node for every link it dials.
      */
-    static Map<String, Integer> leafnodeConnections(Topology topology) {
+    private static Map<String, Integer> leafnodeConnections(Topology topology) {
+        return leafnodes(topology, false);
+    }
+
+    /**
+     * The most leafnode connections one server of each region can hold in the application
+     * account: every node of the regions that dial in may reach the same server, and the server
+     * dials each of the region's own links once.
+     */
+    private static Map<String, Integer> leafnodesOnOneServer(Topology topology) {
+        return leafnodes(topology, true);
+    }
+
+    private static Map<String, Integer> leafnodes(Topology topology, boolean oneServer) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Region region : topology.regions()) {
             int count = 0;
@@ -73,7 +90,7 @@ final class AccountLimitRules {
                     count += topology.region(link.solicitingRegion()).map(topology::replicasOf).orElse(0);
                 }
                 if (link.solicitingRegion().equals(region.name())) {
-                    count += topology.replicasOf(region);
+                    count += oneServer ? 1 : topology.replicasOf(region);
                 }
             }
             counts.put(region.name(), count);
@@ -91,9 +108,10 @@ final class AccountLimitRules {
         String name = account.name();
         for (String[] zero : new String[][] {
                 {"subs", "subscriptions", "every subscription (its clients' and, for the application account, the leafnode"
-                        + " link's: 'maximum subscriptions exceeded', so the link never comes up)"},
+                        + " link's: 'maximum subscriptions exceeded', so the link never comes up) and closes the connection"},
                 {"payload", "payload", "every publish that carries a payload ('Maximum Payload Violation')"}}) {
-            if (limit(limits, zero[0]) == 0) {
+            long value = limit(limits, zero[0]);
+            if (value != UNLIMITED && value <= 0) {
                 findings.error(RuleId.ACCOUNT_LIMITS, path, "the JWT of account " + name + " has " + zero[0] + " " + absentOr(limits,
                                 zero[0]) + ": nats-server refuses " + zero[2],
                         "allow it: 'nsc edit account --name " + name + " --" + zero[1] + " -1' (or the limit you want), then"
@@ -144,6 +162,7 @@ final class AccountLimitRules {
             Map<String, Long> reserved = new LinkedHashMap<>();
             Map<String, List<String>> reservedBy = new LinkedHashMap<>();
             Map<String, Integer> streams = new LinkedHashMap<>();
+            Map<String, List<Stream>> inTierAndStorage = new LinkedHashMap<>();
             for (Stream stream : region.streams()) {
                 if (!topology.accountOf(region, stream).map(Account::name).equals(Optional.of(name))) {
                     continue;
@@ -183,11 +202,17 @@ final class AccountLimitRules {
                                     + "-stream -1'), or lower the stream's maxBytes");
                 }
                 String key = tier + "/" + storageKey;
-                long reservation = flat ? stream.maxBytes().bytes() * stream.replicas() : stream.maxBytes().bytes();
-                reserved.merge(key, reservation, Long::sum);
+                long reservation = flat ? times(stream.maxBytes().bytes(), stream.replicas()) : stream.maxBytes().bytes();
+                reserved.merge(key, reservation, AccountLimitRules::plus);
                 reservedBy.computeIfAbsent(key, k -> new ArrayList<>()).add(stream.name() + " " + new ByteSize(reservation)
                         .approximate());
+                inTierAndStorage.computeIfAbsent(key, k -> new ArrayList<>()).add(stream);
                 streams.merge(tier, 1, Integer::sum);
+            }
+            if (flat) {
+                // Releases before 2.12.9 and 2.14.1 reserve for a new stream its own max bytes plus the others'
+                // times its replicas, so the last one created needs the most: take the worst order.
+                inTierAndStorage.forEach((key, created) -> reserved.merge(key, olderReleasesWorstOrder(created), Math::max));
             }
             reserved.forEach((key, bytes) -> {
                 String tier = key.substring(0, key.indexOf('/'));
@@ -197,7 +222,9 @@ final class AccountLimitRules {
                     findings.error(RuleId.ACCOUNT_LIMITS, path, "the streams of account " + name + " in region " + region.name()
                                     + " reserve " + new ByteSize(bytes).approximate() + " of " + (storageKey.startsWith("disk") ? "file"
                                     : "memory") + " storage" + (tier.isEmpty() ? "" : " in tier " + tier) + " (" + String.join(", ",
-                                    reservedBy.get(key)) + (tier.isEmpty() ? "; max bytes times replicas" : "") + "), but its JWT allows "
+                                    reservedBy.get(key)) + (tier.isEmpty() ? "; max bytes times replicas, or for releases before"
+                                    + " 2.12.9 and 2.14.1 the last stream created with the others' bytes times its replicas, whichever"
+                                    + " is more" : "") + "), but its JWT allows "
                                     + new ByteSize(storage).approximate() + " (" + storageKey + "): nats-server refuses to create the"
                                     + " streams past it",
                             "raise it: 'nsc edit account --name " + name + (tier.isEmpty() ? "" : " --js-tier " + tier.substring(1))
@@ -215,6 +242,36 @@ final class AccountLimitRules {
                                     + " --js-streams -1' (or at least " + count + "), then paste its new JWT");
                 }
             });
+        }
+    }
+
+    /** Without tiers, on releases before the fix: the most any creation order needs, the last stream's check. */
+    private static long olderReleasesWorstOrder(List<Stream> streams) {
+        long total = 0;
+        for (Stream stream : streams) {
+            total = plus(total, stream.maxBytes().bytes());
+        }
+        long worst = 0;
+        for (Stream last : streams) {
+            worst = Math.max(worst, plus(times(total - last.maxBytes().bytes(), last.replicas()), last.maxBytes().bytes()));
+        }
+        return worst;
+    }
+
+    /** Saturating arithmetic, as nats-server's: a sum past the range is as good as unlimited demand. */
+    private static long times(long bytes, int factor) {
+        try {
+            return Math.multiplyExact(bytes, factor);
+        } catch (ArithmeticException overflow) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static long plus(long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException overflow) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -158,9 +158,12 @@ final class KubernetesRules {
             KubernetesNames.notDnsSubdomain(ref.secretName()).ifPresent(reason ->
                     findings.error(RuleId.K8S_NAME, path, "Secret name: " + reason, "name the Secret like nats-cluster-secret"));
             if (!KubernetesNames.isEnvName(ref.key())) {
-                findings.error(RuleId.SECRET_KEY, path,
-                        "Secret key '" + ref.key() + "' cannot be an environment variable that nats.conf reads as $"
-                                + ref.key(),
+                // A value that is not a name may be the secret itself, pasted: never repeat one that could be.
+                boolean shown = ref.key().length() <= 64 && ref.key().lines().count() <= 1
+                        && !io.teei.nats.manifests.spec.NkeySeeds.in(ref.key());
+                findings.error(RuleId.SECRET_KEY, path, (shown ? "Secret key '" + ref.key() + "'" : "this Secret key (the value"
+                                + " is not repeated here: it may be a secret itself)") + " cannot be an environment variable that"
+                                + " nats.conf reads" + (shown ? " as $" + ref.key() : ""),
                         "use letters, digits and '_' and start with a letter, for example NATS_CLUSTER_PASSWORD");
             }
         });

@@ -27,7 +27,7 @@ final class LinkKeyRules {
             return;
         }
         String path = "auth.leafnodes.nkey";
-        Optional<NKey.Type> type = typeOf(link.publicKey());
+        Optional<NKey.Type> type = link.publicKey().matches("[A-Z][A-Z2-7]{55}") ? typeOf(link.publicKey()) : Optional.empty();
         if (type.isEmpty()) {
             findings.error(RuleId.LEAFNODE_NKEY, path, "not an nkey public key (56 characters of base32 with a checksum,"
                             + " starting with U for a user)",

@@ -555,6 +555,21 @@ final class DrLab implements AutoCloseable {
     }
 
     /**
+     * Creates a stream from its JSON config through {@code creator}. In operator mode an account's
+     * JetStream is enabled once a server resolves the account, so right after a region (re)started
+     * a first request can be answered "JetStream not enabled for account" (10039): that answer
+     * alone is asked again, until the account's JetStream is on (at most 30 s).
+     */
+    static String addStream(Agent creator, String region, Path config, String name) {
+        String[] added = {""};
+        awaitTrue("JetStream of " + name + "'s account in " + region, () -> {
+            added[0] = creator.call("add-stream " + config);
+            return !added[0].contains("[10039]");
+        }, 30_000);
+        return added[0];
+    }
+
+    /**
      * Creates every stream of the region from its rendered JSON config, as {@code apply-streams.sh}
      * would: the application account's through {@code client}, the sovereign account's as its user.
      */
@@ -571,7 +586,7 @@ final class DrLab implements AutoCloseable {
                     }
                     creator = sovereignClient;
                 }
-                assertThat(creator.call("add-stream " + streamConfig(region, stream))).as("create %s", stream.name())
+                assertThat(addStream(creator, regionName, streamConfig(region, stream), stream.name())).as("create %s", stream.name())
                         .isEqualTo("ok " + stream.name());
             }
         } finally {

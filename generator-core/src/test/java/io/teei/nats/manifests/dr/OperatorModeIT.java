@@ -115,7 +115,7 @@ class OperatorModeIT {
                 String source = us.call("info events-us");
                 DrLab.awaitTrue("events-eu-mirror after the outage", () -> eu.call("info events-eu-mirror").equals(source), 60_000);
                 figures.add(US + " stopped and started as a whole (probes passed at " + back.describe() + "): the EU links"
-                        + " logged in again with the .creds, " + relinked + " ms after the stop; 100 messages published after it"
+                        + " logged in again with the link's nkey, " + relinked + " ms after the stop; 100 messages published after it"
                         + " reached events-eu-mirror (" + source + ")");
                 figures.add("sovereignty probe once " + US + " was back and the links logged in again: " + afterOutage.describe());
 
@@ -164,9 +164,13 @@ class OperatorModeIT {
             }
             needed = Math.max(needed, count);
         }
-        String tradingJwt = operator.appJwtLimited("{\"subs\":-1,\"data\":-1,\"payload\":-1,\"conn\":-1,\"leaf\":" + needed
-                + ",\"mem_storage\":-1,\"disk_storage\":-1,\"streams\":-1,\"consumer\":-1}");
-        Path spec = SpecFixture.threeRegionsOperatorMode(dir.resolve("spec"), operator, tradingJwt).dir();
+        java.util.function.IntFunction<String> trading = leaf -> operator.appJwtLimited("{\"subs\":-1,\"data\":-1,\"payload\":-1,"
+                + "\"conn\":-1,\"leaf\":" + leaf + ",\"mem_storage\":-1,\"disk_storage\":-1,\"streams\":-1,\"consumer\":-1}");
+        Path short1 = SpecFixture.threeRegionsOperatorMode(dir.resolve("one-short"), operator, trading.apply(needed - 1)).dir();
+        assertThat(io.teei.nats.manifests.NatsManifests.load(short1).errors()).as("validation of leaf %d", needed - 1)
+                .extracting(io.teei.nats.manifests.diag.Problem::rule).containsExactly(io.teei.nats.manifests.diag.RuleId.ACCOUNT_LIMITS);
+        Path spec = SpecFixture.threeRegionsOperatorMode(dir.resolve("spec"), operator, trading.apply(needed)).dir();
+        assertThat(io.teei.nats.manifests.NatsManifests.load(spec).errors()).as("validation of leaf %d", needed).isEmpty();
         List<String> figures = new ArrayList<>();
         try (DrLab lab = new DrLab(RenderedReference.of(spec, dir.resolve("k8s")), dir.resolve("lab"), operator)) {
             List<String> regions = lab.topology().regions().stream().map(io.teei.nats.manifests.model.Region::name).toList();
@@ -182,8 +186,9 @@ class OperatorModeIT {
                     && lab.topology().leafnodeLinks().stream().allMatch(l -> lab.leafnodes(l.solicitingRegion())
                     >= lab.replicas(l.solicitingRegion())), 60_000);
             List<String> counts = regions.stream().map(r -> r + " " + lab.leafnodes(r)).toList();
-            figures.add("TRADING's JWT allows leaf " + needed + ", the most leafnode connections one region opens in it (validation's"
-                    + " count); every link came up: leafnode connections per region " + counts);
+            figures.add("TRADING's JWT allows leaf " + needed + ", the most leafnode connections one region opens in it (validation"
+                    + " accepts " + needed + " and refuses " + (needed - 1) + " with account-limits); every link came up: leafnode"
+                    + " connections per region " + counts);
             figures.addAll(assertOnlyTheLinkOpensALeafnode(lab, operator, false));
             DrReport.get().scenario("20. Operator mode, three regions", lab.topology().natsVersion(),
                     System.currentTimeMillis() - start, figures);

@@ -283,14 +283,8 @@ record SovereigntyProbe(String tag, Map<String, Long> heard, Map<String, Long> h
              Agent target = lab.clientAs(region, to, null, "placement-to")) {
             for (Stream stream : spec.streams().stream().filter(Stream::isSovereign).toList()) {
                 assertThat(source.call("delete-stream " + stream.name())).isEqualTo("ok");
-                // Right after its region restarted, an operator-mode account's JetStream answers "not enabled for account"
-                // (10039) for a moment: asked again until it is.
-                String[] added = {""};
-                DrLab.awaitTrue("account " + to.name() + " in " + region + " creating " + stream.name(), () -> {
-                    added[0] = target.call("add-stream " + lab.streamConfig(spec, stream));
-                    return !added[0].contains("[10039]");
-                }, 30_000);
-                assertThat(added[0]).isEqualTo("ok " + stream.name());
+                assertThat(DrLab.addStream(target, region, lab.streamConfig(spec, stream), stream.name()))
+                        .as("account %s in %s creating %s", to.name(), region, stream.name()).isEqualTo("ok " + stream.name());
             }
         }
     }

@@ -437,6 +437,17 @@ class SemanticRulesTest {
                                 + "\"leaf\":-1,\"tiered_limits\":{\"R1\":{\"disk_storage\":-1,\"mem_storage\":-1}}}"))),
                         operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwtLimited("{\"subs\":-1,\"payload\":-1,\"conn\":-1,"
                                 + "\"leaf\":-1,\"tiered_limits\":{\"R3\":{\"disk_storage\":-1,\"mem_storage\":-1}}}")))),
+                rule(RuleId.ACCOUNT_LIMITS, "operator mode: no stream is larger than the account's stream size limit",
+                        // audit-us and audit-eu-mirror have maxBytes 50Gi.
+                        operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwtLimited(appStorage("\"disk_storage\":-1,"
+                                + "\"mem_storage\":-1,\"disk_max_stream_bytes\":" + ((50L << 30) - 1))))),
+                        operatorMode(edit(BASE, OPERATOR.appJwt, OPERATOR.appJwtLimited(appStorage("\"disk_storage\":-1,"
+                                + "\"mem_storage\":-1,\"disk_max_stream_bytes\":" + (50L << 30)))))),
+                rule(RuleId.ACCOUNT_LIMITS, "operator mode: subs is -1 or positive, not another negative",
+                        operatorMode(edit(BASE, OPERATOR.systemJwt, OPERATOR.systemJwtLimited(
+                                "{\"subs\":-2,\"payload\":-1,\"conn\":-1,\"leaf\":-1}"))),
+                        operatorMode(edit(BASE, OPERATOR.systemJwt, OPERATOR.systemJwtLimited(
+                                "{\"subs\":1000,\"payload\":1048576,\"conn\":-1,\"leaf\":-1}")))),
                 rule(RuleId.ACCOUNT_LIMITS, "operator mode: the sovereign account's stream count holds its streams",
                         operatorMode(edit(BASE, OPERATOR.gdprJwt, OPERATOR.gdprJwtLimited(appStorage(
                                 "\"disk_storage\":-1,\"mem_storage\":-1,\"streams\":1")))),
