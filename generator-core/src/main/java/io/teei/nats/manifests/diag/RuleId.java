@@ -95,7 +95,7 @@ public enum RuleId {
     RESOURCES_LIMITS("resources-limits", "requests do not exceed limits"),
     REPLICAS_ODD("replicas-odd", "a region runs an odd number of nodes, at least 3 when streams use 3 replicas"),
     PORTS("ports", "ports are distinct and between 1 and 65535"),
-    SECRET_KEY("secret-key", "Secret keys are usable as environment variable names");
+    SECRET_KEY("secret-key", "Secret keys are usable as environment variable names, and are names: never an nkey seed");
 
     private final String id;
     private final String summary;

@@ -128,7 +128,7 @@ final class BaseSpecReader {
     }
 
     /**
-     * Reports a value that is an nkey seed, which no spec may hold; the fix starts with getting it
+     * Reports a value that holds an nkey seed, which no spec may; the fix starts with getting it
      * out of the file's history and replacing the key, since a committed seed is a leaked one.
      */
     private static boolean seedWritten(SpecMap m, String key, String value, String message, String fix) {
@@ -170,10 +170,10 @@ final class BaseSpecReader {
         if (map.isPresent() && map.get().has("credentials")) {
             SpecMap m = map.get();
             m.value("userJwt");
-            seedWritten(m, "nkey", m.optional("nkey", ValueReader.STRING).orElse(""), "this is an nkey seed, the secret half of"
+            seedWritten(m, "nkey", m.optional("nkey", ValueReader.STRING).orElse(""), "this holds an nkey seed, the secret half of"
                     + " the link's key (the value is not repeated here): it must never be in a spec file or in git",
                     "put the seed in the Secret and here only its public key ('nk -inkey leafnode.seed -pubout', U...)");
-            seedWritten(m, "seed", m.optional("seed", ValueReader.STRING).orElse(""), "this is an nkey seed itself (the value is"
+            seedWritten(m, "seed", m.optional("seed", ValueReader.STRING).orElse(""), "this holds an nkey seed (the value is"
                     + " not repeated here), not the name of the Secret key that holds it",
                     "write the Secret key's name here: 'seed: NATS_LEAFNODE_SEED'");
             m.context().error(RuleId.LEAFNODE_NKEY, SpecMap.join(m.modelPath(), "credentials"), m.value("credentials").orElseThrow(),
@@ -190,12 +190,12 @@ final class BaseSpecReader {
         String seedKey = map.map(m -> m.required("seed", ValueReader.STRING, "")).orElse("");
         if (map.isPresent()) {
             SpecMap m = map.get();
-            if (seedWritten(m, "nkey", publicKey, "this is an nkey seed, the secret half of the link's key (the value is not"
+            if (seedWritten(m, "nkey", publicKey, "this holds an nkey seed, the secret half of the link's key (the value is not"
                             + " repeated here): it must never be in a spec file or in git",
                     "put the seed in the Secret and here only its public key ('nk -inkey leafnode.seed -pubout', U...)")) {
                 publicKey = "";
             }
-            if (seedWritten(m, "seed", seedKey, "this is an nkey seed itself (the value is not repeated here), not the name"
+            if (seedWritten(m, "seed", seedKey, "this holds an nkey seed (the value is not repeated here), not the name"
                     + " of the Secret key that holds it", "write the Secret key's name here: 'seed: NATS_LEAFNODE_SEED'")) {
                 seedKey = "";
             }

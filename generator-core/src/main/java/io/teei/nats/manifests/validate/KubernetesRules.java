@@ -157,10 +157,14 @@ final class KubernetesRules {
         refs.forEach((path, ref) -> {
             KubernetesNames.notDnsSubdomain(ref.secretName()).ifPresent(reason ->
                     findings.error(RuleId.K8S_NAME, path, "Secret name: " + reason, "name the Secret like nats-cluster-secret"));
-            if (!KubernetesNames.isEnvName(ref.key())) {
+            if (io.teei.nats.manifests.spec.NkeySeeds.in(ref.key())) {
+                findings.error(RuleId.SECRET_KEY, path, "this holds an nkey seed (the value is not repeated here), not the name"
+                                + " of the Secret key that holds one: it would be written into every manifest that reads it",
+                        "remove it from the file and its history, make a new key if it was committed, and write the Secret"
+                                + " key's name here, for example NATS_APP_CREDS");
+            } else if (!KubernetesNames.isEnvName(ref.key())) {
                 // A value that is not a name may be the secret itself, pasted: never repeat one that could be.
-                boolean shown = ref.key().length() <= 64 && ref.key().lines().count() <= 1
-                        && !io.teei.nats.manifests.spec.NkeySeeds.in(ref.key());
+                boolean shown = ref.key().length() <= 64 && ref.key().lines().count() <= 1;
                 findings.error(RuleId.SECRET_KEY, path, (shown ? "Secret key '" + ref.key() + "'" : "this Secret key (the value"
                                 + " is not repeated here: it may be a secret itself)") + " cannot be an environment variable that"
                                 + " nats.conf reads" + (shown ? " as $" + ref.key() : ""),

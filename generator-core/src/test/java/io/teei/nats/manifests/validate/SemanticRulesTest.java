@@ -465,6 +465,9 @@ class SemanticRulesTest {
                 rule(RuleId.PORTS, "two ports cannot share a number",
                         List.of(edit(BASE, "metrics: 7777", "metrics: 8222")),
                         List.of(edit(BASE, "metrics: 7777", "metrics: 9777"))),
+                rule(RuleId.SECRET_KEY, "operator mode: a Secret key's name is no nkey seed",
+                        operatorMode(edit(BASE, "credentials: NATS_APP_CREDS", "credentials: " + OPERATOR.linkSeed)),
+                        operatorMode(edit(BASE, "credentials: NATS_APP_CREDS", "credentials: NATS_APP_CREDS_2026"))),
                 rule(RuleId.SECRET_KEY, "Secret keys are environment variable names",
                         List.of(edit(BASE, "password: NATS_CLUSTER_PASSWORD", "password: NATS-CLUSTER-PASSWORD")),
                         List.of(edit(BASE, "password: NATS_CLUSTER_PASSWORD", "password: NATS_CLUSTER_PASSWORD_V2"))));
@@ -486,6 +489,14 @@ class SemanticRulesTest {
         List<Problem> problems = apply(ruleCase.passing()).load().problems();
         assertThat(problems).as("problems of %s", ruleCase).extracting(Problem::format)
                 .noneMatch(line -> line.contains("[" + ruleCase.rule().id() + "]") || line.contains(" error ["));
+    }
+
+    @Test
+    void aSeedPastedAsASecretKeyIsReportedWithoutRepeatingIt() {
+        List<Problem> problems = apply(operatorMode(edit(BASE, "credentials: NATS_APP_CREDS", "credentials: " + OPERATOR.linkSeed)))
+                .load().problems();
+        assertThat(problems).extracting(Problem::rule).contains(RuleId.SECRET_KEY);
+        assertThat(problems).extracting(Problem::format).noneMatch(line -> line.contains(OPERATOR.linkSeed));
     }
 
     @Test
