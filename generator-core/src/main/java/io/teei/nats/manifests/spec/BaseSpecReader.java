@@ -167,15 +167,13 @@ final class BaseSpecReader {
             return credentials(auth, "leafnodes", secretName, "{ user: NATS_LEAFNODE_USER, password: NATS_LEAFNODE_PASSWORD }");
         }
         Optional<SpecMap> map = auth.flatMap(a -> a.requiredMap("leafnodes", "{ nkey: <the link's public nkey>, seed: NATS_LEAFNODE_SEED }"));
-        if (map.isPresent() && map.get().has("credentials")) {
-            SpecMap m = map.get();
+        if (map.isEmpty()) {
+            return new Login.Nkey("", new SecretKeyRef(secretName, ""));
+        }
+        SpecMap m = map.get();
+        boolean before = m.has("credentials");
+        if (before) {
             m.value("userJwt");
-            seedWritten(m, "nkey", m.optional("nkey", ValueReader.STRING).orElse(""), "this holds an nkey seed, the secret half of"
-                    + " the link's key (the value is not repeated here): it must never be in a spec file or in git",
-                    "put the seed in the Secret and here only its public key ('nk -inkey leafnode.seed -pubout', U...)");
-            seedWritten(m, "seed", m.optional("seed", ValueReader.STRING).orElse(""), "this holds an nkey seed (the value is"
-                    + " not repeated here), not the name of the Secret key that holds it",
-                    "write the Secret key's name here: 'seed: NATS_LEAFNODE_SEED'");
             m.context().error(RuleId.LEAFNODE_NKEY, SpecMap.join(m.modelPath(), "credentials"), m.value("credentials").orElseThrow(),
                     SpecMap.join(m.keyPath(), "credentials"), "in operator mode the leafnode link logs in with an nkey, not a"
                             + " .creds file: the accepting port admits that one key and refuses every .creds file, so a"
@@ -183,25 +181,16 @@ final class BaseSpecReader {
                     "make the link's key ('nk -gen user > leafnode.seed; nk -inkey leafnode.seed -pubout'), put the seed in the"
                             + " Secret as NATS_LEAFNODE_SEED, and replace 'credentials' and 'userJwt' here with 'nkey: <the public"
                             + " key, U...>' and 'seed: NATS_LEAFNODE_SEED'");
-            m.finish();
-            return new Login.Nkey("", new SecretKeyRef(secretName, ""));
         }
-        String publicKey = map.map(m -> m.required("nkey", ValueReader.STRING, "")).orElse("");
-        String seedKey = map.map(m -> m.required("seed", ValueReader.STRING, "")).orElse("");
-        if (map.isPresent()) {
-            SpecMap m = map.get();
-            if (seedWritten(m, "nkey", publicKey, "this holds an nkey seed, the secret half of the link's key (the value is not"
-                            + " repeated here): it must never be in a spec file or in git",
-                    "put the seed in the Secret and here only its public key ('nk -inkey leafnode.seed -pubout', U...)")) {
-                publicKey = "";
-            }
-            if (seedWritten(m, "seed", seedKey, "this holds an nkey seed (the value is not repeated here), not the name"
-                    + " of the Secret key that holds it", "write the Secret key's name here: 'seed: NATS_LEAFNODE_SEED'")) {
-                seedKey = "";
-            }
-            m.finish();
-        }
-        return new Login.Nkey(publicKey, new SecretKeyRef(secretName, seedKey));
+        String publicKey = before ? m.optional("nkey", ValueReader.STRING).orElse("") : m.required("nkey", ValueReader.STRING, "");
+        String seedKey = before ? m.optional("seed", ValueReader.STRING).orElse("") : m.required("seed", ValueReader.STRING, "");
+        boolean keyIsSeed = seedWritten(m, "nkey", publicKey, "this holds an nkey seed, the secret half of the link's key (the"
+                        + " value is not repeated here): it must never be in a spec file or in git",
+                "put the seed in the Secret and here only its public key ('nk -inkey leafnode.seed -pubout', U...)");
+        boolean nameIsSeed = seedWritten(m, "seed", seedKey, "this holds an nkey seed (the value is not repeated here), not the"
+                + " name of the Secret key that holds it", "write the Secret key's name here: 'seed: NATS_LEAFNODE_SEED'");
+        m.finish();
+        return new Login.Nkey(before || keyIsSeed ? "" : publicKey, new SecretKeyRef(secretName, before || nameIsSeed ? "" : seedKey));
     }
 
     private static Login.Creds creds(Optional<SpecMap> map, String secretName) {
