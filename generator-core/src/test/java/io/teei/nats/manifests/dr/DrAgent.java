@@ -110,7 +110,7 @@ public final class DrAgent {
             case "set-subjects" -> update(words[1], b -> b.subjects(words[2]));
             case "set-meta" -> update(words[1], b -> b.metadata(Map.of(words[2], words[3])));
             case "tls-certificate" -> tlsCertificate(words[1], Integer.parseInt(words[2]));
-            case "delete-stream" -> connection.jetStreamManagement().deleteStream(words[1]) ? "ok" : "not deleted";
+            case "delete-stream" -> management().deleteStream(words[1]) ? "ok" : "not deleted";
             default -> "error unknown command " + words[0];
         };
     }
@@ -212,7 +212,7 @@ public final class DrAgent {
 
     private String addStream(Path file) throws Exception {
         StreamConfiguration config = StreamConfiguration.instance(Files.readString(file));
-        return "ok " + StreamCreation.add(connection.jetStreamManagement(), config).getConfiguration().getName();
+        return "ok " + StreamCreation.add(management(), config).getConfiguration().getName();
     }
 
     /**
@@ -388,7 +388,7 @@ public final class DrAgent {
      * between two of its steps leaves it.
      */
     private String update(String stream, java.util.function.UnaryOperator<StreamConfiguration.Builder> change) throws Exception {
-        JetStreamManagement jsm = connection.jetStreamManagement();
+        JetStreamManagement jsm = management();
         StreamConfiguration config = jsm.getStreamInfo(stream).getConfiguration();
         StreamConfiguration updated = jsm.updateStream(change.apply(StreamConfiguration.builder(config)).build()).getConfiguration();
         return "ok subjects " + updated.getSubjects() + " mirror " + (updated.getMirror() != null);
@@ -453,18 +453,24 @@ public final class DrAgent {
 
     /** A push consumer of the stream's FILTER subjects delivering on a subject of this application's choosing. */
     /**
-     * A bound on one JetStream API answer to the probe's reads, only there to fail a stuck test: a
-     * region that has just switched streams back and copies them anew can take seconds to create a
-     * consumer on a replicated stream, and a read that gives up then proves nothing either way.
+     * A bound on one JetStream API answer to the probe's reads and to stream administration, only
+     * there to fail a stuck test: a region that has just restarted, or switched streams back and
+     * copies them anew, can take seconds to create a consumer or to delete or create a replicated
+     * stream, and a call that gives up then proves nothing either way.
      */
-    private static final Duration READ_API = Duration.ofSeconds(30);
+    private static final Duration API_ANSWER = Duration.ofSeconds(30);
 
-    private io.nats.client.JetStreamOptions readOptions() {
-        return io.nats.client.JetStreamOptions.builder().requestTimeout(READ_API).build();
+    private io.nats.client.JetStreamOptions apiOptions() {
+        return io.nats.client.JetStreamOptions.builder().requestTimeout(API_ANSWER).build();
+    }
+
+    /** JetStream management that waits up to {@link #API_ANSWER} for each answer. */
+    private JetStreamManagement management() throws java.io.IOException {
+        return connection.jetStreamManagement(apiOptions());
     }
 
     private String pushRead(String stream, String filter, String deliver, int count) throws Exception {
-        JetStreamManagement jsm = connection.jetStreamManagement(readOptions());
+        JetStreamManagement jsm = management();
         String durable = "push-" + io.nats.client.NUID.nextGlobal();
         Subscription sub = connection.subscribe(deliver);
         jsm.addOrUpdateConsumer(stream, io.nats.client.api.ConsumerConfiguration.builder().durable(durable).filterSubject(filter)
@@ -490,7 +496,7 @@ public final class DrAgent {
      * MSG.NEXT request whose reply subject, where the messages arrive, is REPLY-PREFIX.&lt;id&gt;.
      */
     private String pullRaw(String stream, String filter, int count, String replyPrefix) throws Exception {
-        JetStreamManagement jsm = connection.jetStreamManagement(readOptions());
+        JetStreamManagement jsm = management();
         String durable = "pull-" + io.nats.client.NUID.nextGlobal();
         jsm.addOrUpdateConsumer(stream, io.nats.client.api.ConsumerConfiguration.builder().durable(durable).filterSubject(filter)
                 .ackPolicy(io.nats.client.api.AckPolicy.Explicit).build());
@@ -519,7 +525,7 @@ public final class DrAgent {
 
     /** An ordered consumer of the stream's FILTER subjects, delivering on this client's inbox. */
     private String orderedRead(String stream, String filter, int count) throws Exception {
-        io.nats.client.JetStreamSubscription sub = connection.jetStream(readOptions()).subscribe(filter,
+        io.nats.client.JetStreamSubscription sub = connection.jetStream(apiOptions()).subscribe(filter,
                 io.nats.client.PushSubscribeOptions.builder().stream(stream).ordered(true).build());
         int received = 0;
         try {
@@ -541,7 +547,7 @@ public final class DrAgent {
         String subject = (kind.equals("direct") ? "$JS.API.DIRECT.GET." : "$JS.API.STREAM.MSG.GET.") + stream;
         long got = 0;
         for (long seq = first; seq <= last; seq++) {
-            Message reply = connection.request(subject, ("{\"seq\":" + seq + "}").getBytes(StandardCharsets.UTF_8), READ_API);
+            Message reply = connection.request(subject, ("{\"seq\":" + seq + "}").getBytes(StandardCharsets.UTF_8), API_ANSWER);
             if (reply != null && !reply.isStatusMessage() && reply.getData() != null && reply.getData().length > 0
                     && !new String(reply.getData(), StandardCharsets.UTF_8).contains("\"error\"")) {
                 got++;
