@@ -63,8 +63,8 @@ class FailbackStreamShapesTest {
                      (c, i) -> usCluster.remotes());
              Connection usConnection = usCluster.connect();
              Connection euConnection = euCluster.connect()) {
-            JetStreamManagement usJsm = usConnection.jetStreamManagement();
-            JetStreamManagement euJsm = euConnection.jetStreamManagement();
+            JetStreamManagement usJsm = LoopbackCluster.management(usConnection);
+            JetStreamManagement euJsm = LoopbackCluster.management(euConnection);
             Topology original = reference.spec().topology();
             List<String> mirrored = List.of("events-us", "audit-us", "metrics-us");
             for (String name : mirrored) {

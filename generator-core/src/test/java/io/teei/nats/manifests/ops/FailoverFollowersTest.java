@@ -90,9 +90,9 @@ class FailoverFollowersTest {
              Connection usConnection = usCluster.connect();
              Connection euConnection = euCluster.connect();
              Connection westConnection = westCluster.connect()) {
-            JetStreamManagement usJsm = usConnection.jetStreamManagement();
-            JetStreamManagement euJsm = euConnection.jetStreamManagement();
-            JetStreamManagement westJsm = westConnection.jetStreamManagement();
+            JetStreamManagement usJsm = LoopbackCluster.management(usConnection);
+            JetStreamManagement euJsm = LoopbackCluster.management(euConnection);
+            JetStreamManagement westJsm = LoopbackCluster.management(westConnection);
             for (String name : List.of("events-us", "audit-us", "metrics-us")) {
                 StreamCreation.add(usJsm, Streams.config(topology, us.stream(name).orElseThrow()));
             }

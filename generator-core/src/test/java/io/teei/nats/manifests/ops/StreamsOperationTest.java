@@ -52,7 +52,7 @@ class StreamsOperationTest {
              LoopbackCluster euCluster = LoopbackCluster.start(servers, "eu", eu.domain(), topology.jetStreamOf(eu).maxFileStore(), 3,
                      (c, i) -> usCluster.remotes());
              Connection connection = usCluster.connect()) {
-            JetStreamManagement jsm = connection.jetStreamManagement();
+            JetStreamManagement jsm = LoopbackCluster.management(connection);
             StreamConfiguration events = Streams.config(topology, us.stream("events-us").orElseThrow());
             StreamCreation.add(jsm, StreamConfiguration.builder(events).maxAge(Duration.ofDays(1)).build());
             StreamCreation.add(jsm, StreamConfiguration.builder(Streams.config(topology, us.stream("metrics-us").orElseThrow()))
@@ -64,7 +64,7 @@ class StreamsOperationTest {
                 connection.jetStream().publish("audit.us.kept", ("audit " + i).getBytes(StandardCharsets.UTF_8));
             }
             try (Connection euConnection = euCluster.connect()) {
-                JetStreamManagement euJsm = euConnection.jetStreamManagement();
+                JetStreamManagement euJsm = LoopbackCluster.management(euConnection);
                 StreamCreation.add(euJsm, Streams.config(topology, eu.stream("audit-eu-mirror").orElseThrow()));
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (euJsm.getStreamInfo("audit-eu-mirror").getStreamState().getLastSequence() < 3) {
@@ -106,7 +106,7 @@ class StreamsOperationTest {
 
             jsm.deleteStream("metrics-us");
             try (Connection euConnection = euCluster.connect()) {
-                assertThat(euConnection.jetStreamManagement().deleteStream("audit-eu-mirror")).as("the copy, not needed").isTrue();
+                assertThat(LoopbackCluster.management(euConnection).deleteStream("audit-eu-mirror")).as("the copy, not needed").isTrue();
             }
             Run applied = streams(args, "--execute");
             assertThat(applied.exit()).as(applied.text()).isEqualTo(OpsCommand.OK);

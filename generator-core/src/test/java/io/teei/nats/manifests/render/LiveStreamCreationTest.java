@@ -50,18 +50,18 @@ class LiveStreamCreationTest {
              Connection usConnection = usCluster.connect();
              Connection euConnection = euCluster.connect()) {
             try {
-                createAndReadBack(reference, topology, us, usConnection.jetStreamManagement());
-                createAndReadBack(reference, topology, eu, euConnection.jetStreamManagement());
+                createAndReadBack(reference, topology, us, LoopbackCluster.management(usConnection));
+                createAndReadBack(reference, topology, eu, LoopbackCluster.management(euConnection));
             } catch (Exception | AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\nus-east-1 servers:\n" + usCluster.logTails(20)
                         + "eu-central-1 servers:\n" + euCluster.logTails(20), e);
             }
-            eventsAndTheirMirrorHoldWhatTheSpecSays(usConnection.jetStreamManagement(), euConnection.jetStreamManagement());
+            eventsAndTheirMirrorHoldWhatTheSpecSays(LoopbackCluster.management(usConnection), LoopbackCluster.management(euConnection));
 
             for (int i = 0; i < 100; i++) {
                 usConnection.jetStream().publish("events.us.created", ("event " + i).getBytes());
             }
-            JetStreamManagement euJs = euConnection.jetStreamManagement();
+            JetStreamManagement euJs = LoopbackCluster.management(euConnection);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             long mirrored = 0;
             while (mirrored < 100 && System.nanoTime() < deadline) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nats.client.Connection;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.JetStreamOptions;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.teei.nats.manifests.model.ByteSize;
@@ -151,6 +153,16 @@ public final class LoopbackCluster implements AutoCloseable {
     public Connection connect() throws IOException, InterruptedException {
         return Nats.connect(new Options.Builder().server(clientUrl()).userInfo(APP_USER, APP_PASSWORD)
                 .connectionTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    /**
+     * JetStream management over a connection to a loopback cluster that waits up to 30 s for each
+     * answer: a stream created a moment ago may have no leader yet to answer for it, and nats.java's
+     * default (2 s) then fails a test that proves nothing by waiting less. The bound only fails a
+     * stuck test.
+     */
+    public static JetStreamManagement management(Connection connection) throws IOException {
+        return connection.jetStreamManagement(JetStreamOptions.builder().requestTimeout(Duration.ofSeconds(30)).build());
     }
 
     public String clientUrl() {
