@@ -2,7 +2,6 @@ package io.teei.nats.manifests.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nats.client.NKey;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,13 +28,10 @@ public record NatsJwt(JsonNode claims, boolean signatureValid) {
             if (!claims.isObject()) {
                 return Optional.empty();
             }
-            boolean valid;
-            try {
-                NKey issuer = NKey.fromPublicKey(claims.path("iss").asText().toCharArray());
-                valid = issuer.verify((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII), decoder.decode(parts[2]));
-            } catch (IllegalArgumentException | java.io.IOException | java.security.GeneralSecurityException notAKey) {
-                valid = false;
-            }
+            byte[] signature = decoder.decode(parts[2]);
+            boolean valid = NkeyPublicKey.parse(claims.path("iss").asText())
+                    .map(issuer -> issuer.verifies((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII), signature))
+                    .orElse(false);
             return Optional.of(new NatsJwt(claims, valid));
         } catch (IllegalArgumentException | java.io.IOException notAJwt) {
             return Optional.empty();

@@ -1,10 +1,10 @@
 package io.teei.nats.manifests.validate;
 
-import io.nats.client.NKey;
 import io.teei.nats.manifests.diag.RuleId;
 import io.teei.nats.manifests.model.Account;
 import io.teei.nats.manifests.model.Login;
 import io.teei.nats.manifests.model.NatsJwt;
+import io.teei.nats.manifests.model.NkeyPublicKey;
 import io.teei.nats.manifests.model.SovereignAccount;
 import io.teei.nats.manifests.model.Topology;
 import java.util.LinkedHashMap;
@@ -27,15 +27,15 @@ final class LinkKeyRules {
             return;
         }
         String path = "auth.leafnodes.nkey";
-        Optional<NKey.Type> type = link.publicKey().matches("[A-Z][A-Z2-7]{55}") ? typeOf(link.publicKey()) : Optional.empty();
+        Optional<NkeyPublicKey.Role> type = NkeyPublicKey.parse(link.publicKey()).map(NkeyPublicKey::role);
         if (type.isEmpty()) {
             findings.error(RuleId.LEAFNODE_NKEY, path, "not an nkey public key (56 characters of base32 with a checksum,"
                             + " starting with U for a user)",
                     "paste the public key of the link's seed, as 'nk -inkey leafnode.seed -pubout' prints it");
             return;
         }
-        if (type.get() != NKey.Type.USER) {
-            findings.error(RuleId.LEAFNODE_NKEY, path, "the public key of " + article(type.get()) + ", not of a user: the"
+        if (type.get() != NkeyPublicKey.Role.USER) {
+            findings.error(RuleId.LEAFNODE_NKEY, path, "the public key of " + type.get().withArticle() + ", not of a user: the"
                             + " link signs in as a user key (U...), and nats-server admits no other kind on the leafnode port",
                     "make a user key for the link ('nk -gen user > leafnode.seed'), put the seed in the Secret and its public"
                             + " key ('nk -inkey leafnode.seed -pubout') here");
@@ -64,18 +64,5 @@ final class LinkKeyRules {
         if (account.login() instanceof Login.Creds creds) {
             creds.userJwt().ifPresent(jwt -> jwts.put(path, jwt));
         }
-    }
-
-    private static Optional<NKey.Type> typeOf(String publicKey) {
-        try {
-            return Optional.ofNullable(NKey.fromPublicKey(publicKey.toCharArray()).getType());
-        } catch (IllegalArgumentException notAKey) {
-            return Optional.empty();
-        }
-    }
-
-    private static String article(NKey.Type type) {
-        String name = type.name().toLowerCase(java.util.Locale.ROOT);
-        return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
     }
 }
