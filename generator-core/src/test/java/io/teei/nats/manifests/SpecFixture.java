@@ -42,11 +42,9 @@ public final class SpecFixture {
      * reference in names, namespace, domains and accounts, three regions in a chain of links.
      */
     public static SpecFixture threeRegions(Path parent) {
-        try {
-            return copy(Path.of(SpecFixture.class.getResource("/specs/three-regions").toURI()), parent);
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        String specs = System.getProperty("nats.manifests.testSpecs");
+        assertThat(specs).as("system property nats.manifests.testSpecs (set by surefire and failsafe)").isNotNull();
+        return copy(Path.of(specs, "three-regions"), parent);
     }
 
     private static SpecFixture copy(Path spec, Path parent) {

@@ -15,7 +15,8 @@ import io.teei.nats.manifests.model.ValidatedSpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which package of generator-core may use which, as the package-info of each says. The rules run
+ * Which package of generator-core may use which, as the package-info of each says, and what the
+ * core may not use at all. The rules run
  * over the compiled main classes, so a forbidden import fails the build, not a review.
  */
 class ArchitectureTest {
@@ -44,6 +45,18 @@ class ArchitectureTest {
     @Test
     void noPackageCycles() {
         slices().assignedFrom(EVERY_PACKAGE).should().beFreeOfCycles().check(CORE);
+    }
+
+    /**
+     * The core renders at build time, in a Maven build or any JVM: the NATS client belongs to
+     * nats-manifests-operations, the command-line library to nats-manifests-cli. (The build's
+     * enforcer rule keeps them out of the core's dependencies too; the tests alone may use jnats.)
+     */
+    @Test
+    void coreUsesNoNetworkClientAndNoCommandLineLibrary() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.nats..", "picocli..")
+                .because("the rendering core has no network code and no command line; those are the operations and cli modules")
+                .check(CORE);
     }
 
     @Test
@@ -82,7 +95,6 @@ class ArchitectureTest {
                 .layer("render.streams").definedBy(ROOT + ".render.streams")
                 .layer("render.runbook").definedBy(ROOT + ".render.runbook")
                 .layer("render.common").definedBy(ROOT + ".render.common")
-                .layer("ops").definedBy(ROOT + ".ops")
                 .whereLayer("diag").mayNotAccessAnyLayer()
                 .whereLayer("model").mayNotAccessAnyLayer()
                 .whereLayer("output").mayNotAccessAnyLayer()
@@ -101,8 +113,7 @@ class ArchitectureTest {
                 .whereLayer("render").mayOnlyAccessLayers("model", "output", "render.common", "render.kustomize",
                         "render.runbook")
                 .whereLayer("review").mayOnlyAccessLayers("model", "output", "render.common", "render.region")
-                .whereLayer("ops").mayOnlyAccessLayers("api", "diag", "model", "render.common", "render.streams")
-                .whereLayer("api").mayOnlyBeAccessedByLayers("ops")
+                .whereLayer("api").mayNotBeAccessedByAnyLayer()
                 .check(CORE);
     }
 }

@@ -11,6 +11,7 @@ import io.teei.nats.manifests.model.Topology;
 import io.teei.nats.manifests.render.common.PodLayout;
 import io.teei.nats.manifests.tools.BuiltObjects;
 import io.teei.nats.manifests.tools.Command;
+import io.teei.nats.manifests.tools.Distribution;
 import io.teei.nats.manifests.tools.ContainerPaths;
 import io.teei.nats.manifests.tools.PodEnvironment;
 import io.teei.nats.manifests.tools.RenderedReference;
@@ -399,7 +400,7 @@ final class DrLab implements AutoCloseable {
         }
     }
 
-    /** What {@code nats-manifests-ops} said and how long it took. */
+    /** What {@code nats-manifests} said and how long it took. */
     record OpsRun(int exitCode, String stdout, String stderr, long startedMillis, long millis) {
         String output() {
             return stdout + stderr;
@@ -407,16 +408,12 @@ final class DrLab implements AutoCloseable {
     }
 
     /**
-     * Runs the executable ops jar ({@code health}, {@code failover}, {@code failback}) as an
-     * on-call engineer would, from the region's client namespace, with {@code --server} for every
-     * region and the passwords in the environment variables the spec names.
+     * Runs the command line ({@code health}, {@code failover}, {@code failback}) as an on-call
+     * engineer would, from the distribution the build made, in the region's client namespace, with
+     * {@code --server} for every region and the passwords in the environment variables the spec names.
      */
     OpsRun ops(String from, Path specDir, String... args) {
-        String jar = System.getProperty("nats.manifests.opsJar");
-        assertThat(jar).as("system property nats.manifests.opsJar (set by failsafe, after package built the jar)").isNotNull();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar));
-        command.addAll(List.of(args));
+        List<String> command = new ArrayList<>(List.of(args));
         command.addAll(List.of("--spec", specDir.toString()));
         for (RegionPods pods : regions.values()) {
             command.add("--server");
@@ -424,13 +421,13 @@ final class DrLab implements AutoCloseable {
                     .map(a -> "nats://" + a + ":" + topology().ports().client()).toList()));
         }
         Map<String, String> env = new TreeMap<>();
-        env.put("PATH", System.getenv("PATH"));
         Map<String, String> secrets = secrets();
         for (Account account : topology().accounts().all()) {
             account.login().secretKeys().forEach(ref -> env.put(ref.key(), secrets.get(ref.key())));
         }
         long started = System.currentTimeMillis();
-        Command.Result result = Command.run(Netns.exec(regions.get(from).clientNamespace, command), env, dir, Duration.ofMinutes(10));
+        Command.Result result = Distribution.run(Netns.exec(regions.get(from).clientNamespace, List.of()), env, dir,
+                Duration.ofMinutes(10), command.toArray(String[]::new));
         return new OpsRun(result.exitCode(), result.stdout(), result.stderr(), started, System.currentTimeMillis() - started);
     }
 

@@ -1,6 +1,7 @@
 package io.teei.nats.manifests.maven;
 
-import java.util.List;
+import io.teei.nats.manifests.ops.Operations;
+import java.time.Duration;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -23,7 +24,7 @@ public class FailbackMojo extends RegionChangeMojo {
     }
 
     @Override
-    List<String> options() {
-        return List.of("--catch-up", Long.toString(catchUp));
+    int run(Operations.Target target) {
+        return Operations.failback(target, change(), Duration.ofSeconds(catchUp));
     }
 }

@@ -1,6 +1,6 @@
 package io.teei.nats.manifests.maven;
 
-import java.util.List;
+import io.teei.nats.manifests.ops.Operations;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -26,7 +26,7 @@ public class FailoverMojo extends RegionChangeMojo {
     }
 
     @Override
-    List<String> options() {
-        return force ? List.of("--force") : List.of();
+    int run(Operations.Target target) {
+        return Operations.failover(target, change(), force);
     }
 }

@@ -1,6 +1,6 @@
 package io.teei.nats.manifests.maven;
 
-import java.util.List;
+import io.teei.nats.manifests.ops.Operations;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -17,7 +17,12 @@ public class HealthMojo extends OpsMojo {
     private String format;
 
     @Override
-    List<String> command() {
-        return List.of("health", "--format", format);
+    String name() {
+        return "health";
+    }
+
+    @Override
+    int run(Operations.Target target) {
+        return Operations.health(target, format);
     }
 }

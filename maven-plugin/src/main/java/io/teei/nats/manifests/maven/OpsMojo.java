@@ -1,19 +1,19 @@
 package io.teei.nats.manifests.maven;
 
-import io.teei.nats.manifests.ops.OpsCommand;
+import io.teei.nats.manifests.ops.Operations;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * What the disaster-recovery goals share: the spec, where each region's servers are, and the CA
- * to trust. Each goal runs the same code as the executable jar's command of the same name, with
- * the passwords read from the environment variables the spec names.
+ * to trust. Each goal runs the same {@link Operations} as the {@code nats-manifests} command of the
+ * same name, with the passwords read from the environment variables the spec names.
  */
 abstract class OpsMojo extends AbstractMojo {
 
@@ -32,24 +32,23 @@ abstract class OpsMojo extends AbstractMojo {
     @Parameter(property = "nats.ca")
     private File ca;
 
-    /** The command and its own options, as the jar takes them. */
-    abstract List<String> command();
+    /** The goal's name, for its failure message. */
+    abstract String name();
+
+    /** Runs the operation (see {@link Operations}); answers its exit code. */
+    abstract int run(Operations.Target target);
 
     @Override
     public void execute() throws MojoFailureException {
-        List<String> args = new ArrayList<>(command());
-        args.addAll(List.of("--spec", specDirectory.getPath(), "--server", servers));
-        if (ca != null) {
-            args.addAll(List.of("--ca", ca.getPath()));
-        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = OpsCommand.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), System.getenv());
+        int exit = run(new Operations.Target(specDirectory.toPath(), List.of(servers), Optional.ofNullable(ca).map(File::toPath),
+                System.getenv(), new PrintWriter(out, true), new PrintWriter(err, true)));
         out.toString().lines().forEach(getLog()::info);
         err.toString().lines().forEach(getLog()::error);
-        if (exit != OpsCommand.OK) {
-            throw new MojoFailureException("nats-manifests " + args.get(0) + " "
-                    + (exit == OpsCommand.PROBLEM ? "found a problem or refused (see above)" : "could not run: see the errors above"));
+        if (exit != Operations.OK) {
+            throw new MojoFailureException("nats-manifests " + name() + " "
+                    + (exit == Operations.PROBLEM ? "found a problem or refused (see above)" : "could not run: see the errors above"));
         }
     }
 

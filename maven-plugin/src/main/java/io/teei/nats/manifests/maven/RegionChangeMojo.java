@@ -1,7 +1,6 @@
 package io.teei.nats.manifests.maven;
 
-import java.util.ArrayList;
-import java.util.List;
+import io.teei.nats.manifests.ops.Operations;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** What the goals that change a region share: the region, and the switches that let them act. */
@@ -22,21 +21,8 @@ abstract class RegionChangeMojo extends OpsMojo {
     @Parameter(property = "nats.nackPaused", defaultValue = "false")
     private boolean nackPaused;
 
-    /** The goal's own options after the shared ones. */
-    abstract List<String> options();
-
-    abstract String name();
-
-    @Override
-    final List<String> command() {
-        List<String> command = new ArrayList<>(List.of(name(), "--region", region));
-        if (execute) {
-            command.add("--execute");
-        }
-        if (nackPaused) {
-            command.add("--nack-paused");
-        }
-        command.addAll(options());
-        return command;
+    /** The region and the switches, as {@link Operations} takes them. */
+    final Operations.Change change() {
+        return new Operations.Change(region, execute, nackPaused);
     }
 }

@@ -1,6 +1,6 @@
 package io.teei.nats.manifests.maven;
 
-import java.util.List;
+import io.teei.nats.manifests.ops.Operations;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
@@ -18,7 +18,7 @@ public class StreamsMojo extends RegionChangeMojo {
     }
 
     @Override
-    List<String> options() {
-        return List.of();
+    int run(Operations.Target target) {
+        return Operations.streams(target, change());
     }
 }

@@ -74,7 +74,7 @@ public final class AlertRules {
                 "5m", "warning",
                 "JetStream storage on {{ $labels.server_name }} above " + thresholds.storagePercent() + "%" + where,
                 "JetStream file storage on {{ $labels.server_name }}" + where + " is {{ $value | printf \"%.0f\" }}% full.",
-                "Lower stream limits or grow maxFileStore and the volume in the spec, then mvn generate-manifests."));
+                "Lower stream limits or grow maxFileStore and the volume in the spec, then nats-manifests generate (or mvn generate-manifests)."));
         if (!scope.solicited().isEmpty()) {
             rules.add(alert("NatsLeafnodeDown",
                     "min by (server_name) (nats_varz_leafnodes{" + pods + "}) < " + scope.solicited().size(), "2m", "critical",

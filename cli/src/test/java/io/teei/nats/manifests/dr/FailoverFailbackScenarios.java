@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The day the primary is lost, run for real with the executable ops jar as an on-call engineer runs
+ * The day the primary is lost, run for real with the nats-manifests command line as an on-call engineer runs
  * it (failsafe, after {@code package} built it): us-east-1 killed for good (data deleted) while a
  * writer publishes, {@code failover} to eu-central-1 (RTO, RPO), EU-era writes, us-east-1 rebuilt
  * empty, a US writer acknowledged through the link by the promoted streams, and {@code failback}

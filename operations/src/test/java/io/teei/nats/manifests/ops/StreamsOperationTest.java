@@ -18,9 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,10 +76,9 @@ class StreamsOperationTest {
             for (int i = 0; i < 10; i++) {
                 connection.jetStream().publish("events.us.kept", ("kept " + i).getBytes(StandardCharsets.UTF_8));
             }
-            List<String> args = List.of("--spec", spec.toString(), "--server", US + "=" + usCluster.clientUrl(),
-                    "--server", "eu-central-1=" + euCluster.clientUrl());
+            List<String> urls = List.of(US + "=" + usCluster.clientUrl(), "eu-central-1=" + euCluster.clientUrl());
             Endpoints endpoints = new Endpoints(Map.of(US, List.of(usCluster.clientUrl()), "eu-central-1",
-                    List.of(euCluster.clientUrl())), LoopbackCluster.PASSWORDS, java.util.Optional.empty());
+                    List.of(euCluster.clientUrl())), LoopbackCluster.PASSWORDS, Optional.empty());
 
             assertThat(Health.check(topology, endpoints).problems()).contains(
                     US + ": stream events-us differs from the spec: max_age 1d -> 7d (`streams --region us-east-1` shows what it"
@@ -87,8 +86,8 @@ class StreamsOperationTest {
                     US + ": stream metrics-us differs from the spec: max_bytes 1Gi -> 20Gi; storage memory -> file (`streams --region"
                             + " us-east-1` shows what it would change)");
 
-            Run plan = streams(args);
-            assertThat(plan.exit()).as(plan.text()).isEqualTo(OpsCommand.PROBLEM);
+            Run plan = streams(spec, urls, false);
+            assertThat(plan.exit()).as(plan.text()).isEqualTo(Operations.PROBLEM);
             assertThat(plan.out()).as(plan.text()).contains(
                     "Streams of us-east-1 against the spec:",
                     "  events-us (account APP): different: update max_age 1d -> 7d",
@@ -98,8 +97,8 @@ class StreamsOperationTest {
                             + " change a stream's storage in place (error 10052).",
                     "  Not in the spec, left alone: scratch",
                     "Dry run: nothing changed.");
-            Run refused = streams(args, "--execute");
-            assertThat(refused.exit()).as(refused.text()).isEqualTo(OpsCommand.PROBLEM);
+            Run refused = streams(spec, urls, true);
+            assertThat(refused.exit()).as(refused.text()).isEqualTo(Operations.PROBLEM);
             assertThat(refused.out()).contains("Nothing changed: the plan has refusals.");
             assertThat(exists(jsm, "audit-us")).isFalse();
             assertThat(jsm.getStreamInfo("events-us").getConfiguration().getMaxAge()).isEqualTo(Duration.ofDays(1));
@@ -108,8 +107,8 @@ class StreamsOperationTest {
             try (Connection euConnection = euCluster.connect()) {
                 assertThat(LoopbackCluster.management(euConnection).deleteStream("audit-eu-mirror")).as("the copy, not needed").isTrue();
             }
-            Run applied = streams(args, "--execute");
-            assertThat(applied.exit()).as(applied.text()).isEqualTo(OpsCommand.OK);
+            Run applied = streams(spec, urls, true);
+            assertThat(applied.exit()).as(applied.text()).isEqualTo(Operations.OK);
             assertThat(applied.out()).as(applied.text()).contains("events-us: updated max_age 1d -> 7d", "audit-us: created in account APP",
                     "metrics-us: created in account APP", "notifications-us: created in account APP",
                     "4 stream(s) of us-east-1 as the spec says.");
@@ -117,8 +116,8 @@ class StreamsOperationTest {
             assertThat(jsm.getStreamInfo("metrics-us").getConfiguration().getStorageType()).isEqualTo(StorageType.File);
             assertThat(exists(jsm, "scratch")).as("a stream the spec does not name is left alone").isTrue();
 
-            Run again = streams(args);
-            assertThat(again.exit()).as(again.text()).isEqualTo(OpsCommand.OK);
+            Run again = streams(spec, urls, false);
+            assertThat(again.exit()).as(again.text()).isEqualTo(Operations.OK);
             assertThat(again.out()).contains("  events-us (account APP): as the spec says", "  audit-us (account APP): as the spec says",
                     "  metrics-us (account APP): as the spec says", "  notifications-us (account APP): as the spec says");
             assertThat(Health.check(topology, endpoints).problems()).noneMatch(p -> p.startsWith(US + ": stream")
@@ -132,13 +131,12 @@ class StreamsOperationTest {
         }
     }
 
-    private static Run streams(List<String> common, String... more) {
-        List<String> args = new ArrayList<>(List.of("streams", "--region", US));
-        args.addAll(common);
-        args.addAll(List.of(more));
+    /** {@code streams --region us-east-1}, as the command line and the Maven goal run it. */
+    private static Run streams(Path spec, List<String> servers, boolean execute) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = OpsCommand.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true), LoopbackCluster.PASSWORDS);
+        int exit = Operations.streams(new Operations.Target(spec, servers, Optional.empty(), LoopbackCluster.PASSWORDS,
+                new PrintWriter(out, true), new PrintWriter(err, true)), new Operations.Change(US, execute, false));
         return new Run(exit, out.toString(), err.toString());
     }
 

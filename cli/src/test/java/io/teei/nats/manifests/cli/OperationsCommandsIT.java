@@ -1,49 +1,48 @@
-package io.teei.nats.manifests.ops;
+package io.teei.nats.manifests.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teei.nats.manifests.SpecFixture;
 import io.teei.nats.manifests.tools.Command;
+import io.teei.nats.manifests.tools.Distribution;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The executable jar as an on-call engineer runs it ({@code java -jar ...-ops.jar}), with nothing
- * but a JDK: its commands, its answers to mistakes (exit 2 with the spec's located errors, exit 1
- * with one line naming what to fix, never a stack trace), and {@code health} against regions that
- * do not answer. What the commands do to a running deployment is proven by the live
- * disaster-recovery suite, which runs the same main class.
+ * The operations of the command line as an on-call engineer runs them ({@code nats-manifests
+ * health}, from the unpacked distribution), with nothing but a JDK: their help, their answers to
+ * mistakes (exit 2 with the spec's located errors, exit 1 with one line naming what to fix, never
+ * a stack trace), and {@code health} against regions that do not answer. What the commands do to
+ * a running deployment is proven by the live disaster-recovery suite (dr/*IT), which runs the same
+ * distribution.
  */
-class OpsJarIT {
+class OperationsCommandsIT {
 
     @TempDir
     Path dir;
 
     private static Command.Result jar(Map<String, String> env, Path workDir, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                System.getProperty("nats.manifests.opsJar")));
-        command.addAll(List.of(args));
-        return Command.run(command, env, workDir, Duration.ofMinutes(1));
+        return Distribution.run(env, workDir, Duration.ofMinutes(1), args);
     }
 
     @Test
-    void helpNamesTheCommandsAndTheExitCodes() {
+    void helpNamesTheOperationsTheirOptionsAndTheExitCodes() {
         Command.Result help = jar(Map.of(), dir, "--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.stdout()).contains("health", "streams", "failover", "failback", "NATS_APP_PASSWORD", "Exit codes: 0 healthy or done");
+        assertThat(help.stdout()).contains("health", "streams", "failover", "failback", "NATS_APP_PASSWORD",
+                "Exit codes: 0 done, 1 a problem found or the action refused, 2 a usage or");
         Command.Result streamsHelp = jar(Map.of(), dir, "streams", "--help");
         assertThat(streamsHelp.stdout()).contains("--region=REGION", "--execute", "--nack-paused", "Never deletes a stream");
         Command.Result failoverHelp = jar(Map.of(), dir, "failover", "--help");
         assertThat(failoverHelp.stdout()).contains("--region=REPLICA", "--execute", "--force", "--server=REGION=URL[,URL...]");
         Command.Result version = jar(Map.of(), dir, "--version");
-        assertThat(version.stdout()).startsWith("nats-manifests-ops 0.");
+        assertThat(version.stdout()).startsWith("nats-manifests 0.");
     }
 
     @Test

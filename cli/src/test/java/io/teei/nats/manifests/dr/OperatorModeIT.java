@@ -95,7 +95,7 @@ class OperatorModeIT {
                 DrLab.OpsRun[] health = new DrLab.OpsRun[1];
                 DrLab.awaitTrue("`health` green", () -> (health[0] = lab.ops(EU, spec, "health")).exitCode() == 0, 60_000);
                 assertThat(health[0].stdout()).as(health[0].output()).contains("us-east-1 (primary): OK", "eu-central-1 (replica): OK");
-                figures.add("`java -jar ...-ops.jar health`, logged in with the application's, the system user's and, in " + EU
+                figures.add("`nats-manifests health`, logged in with the application's, the system user's and, in " + EU
                         + ", the sovereign user's .creds (their content in NATS_APP_CREDS, NATS_SYS_CREDS and NATS_GDPR_CREDS): exit 0,"
                         + " every region OK (" + health[0].millis() + " ms)");
                 assertThat(health[0].stdout()).as(health[0].output()).contains("events-eu-gdpr");

@@ -4,7 +4,7 @@ import io.teei.nats.manifests.tools.TestOperator;
 
 /**
  * {@link FailoverFailbackScenarios} in operator mode: the regions trust an operator made in the
- * test, every login (the link's, the applications', the ops jar's, the sovereign user's) is a
+ * test, every login (the link's, the applications', the command line's, the sovereign user's) is a
  * {@code .creds} file, and the rebuilt us-east-1 seeds its account resolver from its config again.
  */
 class OperatorModeFailoverFailbackIT extends FailoverFailbackScenarios {
