@@ -21,7 +21,8 @@ public record ByteSize(long bytes) implements Comparable<ByteSize> {
     /** For sizes that cannot be zero: volumes and streams' maximums. */
     public static final String EXPECTED_POSITIVE = "a positive " + FORM;
 
-    private static final Pattern SYNTAX = Pattern.compile("([0-9]{1,15})(Ki|Mi|Gi|Ti)?");
+    /** The whole text of a size; also the pattern the spec files' JSON Schema gives sizes. */
+    public static final Pattern SYNTAX = Pattern.compile("([0-9]{1,15})(Ki|Mi|Gi|Ti)?");
     private static final String[] SUFFIXES = {"", "Ki", "Mi", "Gi", "Ti"};
 
     public ByteSize {

@@ -11,8 +11,10 @@ public record CpuQuantity(long millicores) implements Comparable<CpuQuantity> {
     public static final String EXPECTED = "whole cores like 1 or 2, millicores like 500m, or cores with"
             + " up to three decimals like 1.5";
 
-    private static final Pattern MILLIS = Pattern.compile("([0-9]{1,9})m");
-    private static final Pattern CORES = Pattern.compile("([0-9]{1,6})(?:\\.([0-9]{1,3}))?");
+    /** Millicores ({@code 500m}); with {@link #CORES}, the patterns the spec files' JSON Schema gives CPU. */
+    public static final Pattern MILLIS = Pattern.compile("([0-9]{1,9})m");
+    /** Cores with up to three decimals ({@code 1}, {@code 1.5}). */
+    public static final Pattern CORES = Pattern.compile("([0-9]{1,6})(?:\\.([0-9]{1,3}))?");
 
     public CpuQuantity {
         if (millicores < 0) {

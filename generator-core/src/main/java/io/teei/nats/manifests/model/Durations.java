@@ -14,7 +14,8 @@ public final class Durations {
 
     public static final String EXPECTED = "a positive whole number with one unit, like 30s, 2m, 12h or 7d";
 
-    private static final Pattern SYNTAX = Pattern.compile("([1-9][0-9]{0,8})(s|m|h|d)");
+    /** The whole text of a duration; also the pattern the spec files' JSON Schema gives durations. */
+    public static final Pattern SYNTAX = Pattern.compile("([1-9][0-9]{0,8})(s|m|h|d)");
 
     private Durations() {
     }

@@ -34,13 +34,11 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** Reads base.yaml: what every region shares, the list of regions and the links between them. */
 final class BaseSpecReader {
 
-    static final String KIND = "Topology";
-
     private BaseSpecReader() {
     }
 
     static BaseSpec read(SpecMap top) {
-        SpecHeader.check(top, KIND);
+        SpecHeader.check(top, SpecKind.TOPOLOGY);
         String name = top.required("name", ValueReader.STRING, "");
         String namespace = top.required("namespace", ValueReader.STRING, "");
         var labels = top.stringMap("labels");

@@ -22,8 +22,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** Reads one region file: identity, overrides of the base, and the region's streams. */
 final class RegionSpecReader {
 
-    static final String KIND = "Region";
-
     private RegionSpecReader() {
     }
 
@@ -33,7 +31,7 @@ final class RegionSpecReader {
      * list could not be read).
      */
     static Optional<Region> read(SpecMap top, String fileStem, Optional<List<String>> declared) {
-        SpecHeader.check(top, KIND);
+        SpecHeader.check(top, SpecKind.REGION);
         Optional<Node> nameNode = top.value("region");
         String name = top.required("region", ValueReader.STRING, fileStem);
         if (nameNode.isPresent() && !name.isEmpty()) {

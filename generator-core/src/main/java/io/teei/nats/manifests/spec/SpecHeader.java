@@ -7,14 +7,12 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** The {@code apiVersion} and {@code kind} every spec file starts with, so the format can evolve. */
 final class SpecHeader {
 
-    static final String API_VERSION = "nats-manifests.teei.io/v1alpha1";
-
     private SpecHeader() {
     }
 
-    static void check(SpecMap top, String kind) {
-        expect(top, "apiVersion", API_VERSION);
-        expect(top, "kind", kind);
+    static void check(SpecMap top, SpecKind kind) {
+        expect(top, "apiVersion", SpecKind.API_VERSION);
+        expect(top, "kind", kind.kind());
     }
 
     private static void expect(SpecMap top, String key, String expected) {
