@@ -33,9 +33,9 @@ import org.quicktheories.QuickTheory;
 class RenderPropertiesTest {
 
     private static final long SEED = 20261130L;
-    private static final int TRIES = Integer.getInteger("nats.manifests.propertyTries", 50);
+    static final int TRIES = Integer.getInteger("nats.manifests.propertyTries", 50);
 
-    private static QuickTheory cases(int examples) {
+    static QuickTheory cases(int examples) {
         return QuickTheory.qt().withFixedSeed(SEED).withExamples(examples).withShrinkCycles(200);
     }
 
@@ -50,11 +50,11 @@ class RenderPropertiesTest {
                 .checkAssert((shape, mutation) -> unchecked(() -> edit(shape, mutation)));
     }
 
-    private interface Check {
+    interface Check {
         void run() throws IOException;
     }
 
-    private static void unchecked(Check check) {
+    static void unchecked(Check check) {
         try {
             check.run();
         } catch (IOException e) {
