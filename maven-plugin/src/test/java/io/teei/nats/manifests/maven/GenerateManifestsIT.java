@@ -102,8 +102,8 @@ class GenerateManifestsIT {
         assertThat(generate.succeeded()).isFalse();
         String eu = project.dir().resolve("nats/eu-central-1.yaml").toString();
         assertThat(generate.log()).contains("has problems (2 errors, 0 warnings)",
-                eu + ":9:14: error [link-cluster-names] clusterName:",
-                eu + ":20:17: error [capacity-file-store] jetstream.maxFileStore:", "over by 10Gi", "Nothing was written.");
+                eu + ":10:14: error [link-cluster-names] clusterName:",
+                eu + ":21:17: error [capacity-file-store] jetstream.maxFileStore:", "over by 10Gi", "Nothing was written.");
         assertThat(generate.log()).doesNotContain("\tat ", "Exception:");
         assertThat(project.snapshot()).isEqualTo(before);
 

@@ -42,8 +42,8 @@ class ValidateMojoTest {
                 .isInstanceOf(MojoFailureException.class)
                 .hasNoCause()
                 .hasMessageContaining("has problems (2 errors, 0 warnings)")
-                .hasMessageContaining(eu + ":9:14: error [link-cluster-names]")
-                .hasMessageContaining(eu + ":20:17: error [capacity-file-store]")
+                .hasMessageContaining(eu + ":10:14: error [link-cluster-names]")
+                .hasMessageContaining(eu + ":21:17: error [capacity-file-store]")
                 .hasMessageContaining("over by 10Gi");
     }
 
