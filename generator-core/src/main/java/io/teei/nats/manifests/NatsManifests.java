@@ -20,6 +20,7 @@ import io.teei.nats.manifests.render.Renderer;
 import io.teei.nats.manifests.review.DiffReport;
 import io.teei.nats.manifests.review.RegionComparison;
 import io.teei.nats.manifests.review.RegionDiff;
+import io.teei.nats.manifests.schema.SpecSchema;
 import io.teei.nats.manifests.spec.SpecLoader;
 import io.teei.nats.manifests.spec.SpecReading;
 import io.teei.nats.manifests.validate.TopologyValidator;
@@ -28,14 +29,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The core API, for plain Java and for the build-tool adapters: read and validate a spec
- * directory, and the operations on it (validate, generate, check, diff), each answering with an
- * {@link Outcome} to show.
+ * directory, and the operations on it (validate, generate, check, diff, schema), each answering
+ * with an {@link Outcome} to show.
  *
  * <pre>{@code
  * SpecReport report = NatsManifests.load(Path.of("overlays"));
@@ -247,5 +252,37 @@ public final class NatsManifests {
             lines.add("Wrote the region diff as Markdown to " + markdown.get());
         }
         return Outcome.succeeded(report, lines);
+    }
+
+    /**
+     * Writes the JSON Schema of the spec files ({@link SpecSchema}) into {@code schemaDir}:
+     * {@code topology.schema.json} and {@code region.schema.json}, which editors running the YAML
+     * language server use to complete and check spec files. A file whose bytes would not change
+     * is left alone, with its time; no other file of the directory is touched. Every file is
+     * staged beside its place before any is moved there.
+     *
+     * @throws IOException when the directory cannot be written
+     */
+    public static Outcome schema(Path schemaDir) throws IOException {
+        Files.createDirectories(schemaDir);
+        Map<Path, Path> staged = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, String> file : SpecSchema.files().entrySet()) {
+                Path target = schemaDir.resolve(file.getKey());
+                byte[] bytes = file.getValue().getBytes(StandardCharsets.UTF_8);
+                if (!Files.isRegularFile(target) || !Arrays.equals(Files.readAllBytes(target), bytes)) {
+                    staged.put(Files.write(Files.createTempFile(schemaDir, "." + file.getKey(), ".tmp"), bytes), target);
+                }
+            }
+            for (Map.Entry<Path, Path> move : staged.entrySet()) {
+                Files.move(move.getKey(), move.getValue(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } finally {
+            for (Path left : staged.keySet()) {
+                Files.deleteIfExists(left);
+            }
+        }
+        return new Outcome(List.of(), List.of("Wrote the JSON Schema of the spec files to " + schemaDir + ": "
+                + String.join(", ", SpecSchema.files().keySet()) + " (" + staged.size() + " changed)"), Optional.empty());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.teei.nats.manifests.model.NatsVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,32 @@ class NatsManifestsTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void schemaWritesTheCommittedFilesRewritesOnlyWhatChangedAndTouchesNothingElse() throws Exception {
+        Path schema = dir.resolve("schema");
+        Path mine = Files.createDirectories(schema).resolve("README.md");
+        Files.writeString(mine, "the user's\n");
+        Outcome first = NatsManifests.schema(schema);
+        assertThat(first.lines()).containsExactly("Wrote the JSON Schema of the spec files to " + schema
+                + ": region.schema.json, topology.schema.json (2 changed)");
+        Path committed = Path.of(System.getProperty("nats.manifests.schemaDir"));
+        for (String name : List.of("topology.schema.json", "region.schema.json")) {
+            assertThat(schema.resolve(name)).hasSameBinaryContentAs(committed.resolve(name));
+        }
+        Files.setLastModifiedTime(schema.resolve("region.schema.json"), FileTime.fromMillis(0));
+        Files.writeString(schema.resolve("topology.schema.json"), "{}\n");
+        Outcome second = NatsManifests.schema(schema);
+        assertThat(second.lines()).containsExactly("Wrote the JSON Schema of the spec files to " + schema
+                + ": region.schema.json, topology.schema.json (1 changed)");
+        assertThat(Files.getLastModifiedTime(schema.resolve("region.schema.json")).toMillis()).as("unchanged: not rewritten").isZero();
+        assertThat(schema.resolve("topology.schema.json")).hasSameBinaryContentAs(committed.resolve("topology.schema.json"));
+        assertThat(Files.readString(mine)).isEqualTo("the user's\n");
+        try (var files = Files.list(schema)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("nothing staged is left")
+                    .containsExactlyInAnyOrder("README.md", "region.schema.json", "topology.schema.json");
+        }
+    }
 
     @Test
     void diffComparesEveryRegionWithThePrimaryUnlessToldWhich() throws Exception {

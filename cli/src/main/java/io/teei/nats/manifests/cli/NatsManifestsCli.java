@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "nats-manifests", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "Renders, checks and operates a cross-region NATS JetStream deployment from its spec files.",
-        subcommands = {ValidateCommand.class, GenerateCommand.class, CheckCommand.class, DiffCommand.class,
+        subcommands = {ValidateCommand.class, GenerateCommand.class, CheckCommand.class, DiffCommand.class, SchemaCommand.class,
                 HealthCommand.class, StreamsCommand.class, FailoverCommand.class, FailbackCommand.class,
                 AutoComplete.GenerateCompletion.class},
         footer = {"",

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CommandLineIT {
 
-    private static final List<String> COMMANDS = List.of("validate", "generate", "check", "diff", "health", "streams",
+    private static final List<String> COMMANDS = List.of("validate", "generate", "check", "diff", "schema", "health", "streams",
             "failover", "failback", "generate-completion");
 
     @TempDir
@@ -160,6 +160,21 @@ class CommandLineIT {
         Command.Result unknown = cli("diff", "ap-south-1");
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.stderr().strip()).isEqualTo("Unknown region 'ap-south-1' to compare; the spec has [us-east-1, eu-central-1]");
+    }
+
+    @Test
+    void schemaWritesTheSchemaFilesTheSpecFilesName() throws IOException {
+        Command.Result schema = cli("schema");
+        assertThat(schema.exitCode()).as(schema.stderr()).isZero();
+        assertThat(schema.stdout().strip()).isEqualTo("Wrote the JSON Schema of the spec files to schema: region.schema.json,"
+                + " topology.schema.json (2 changed)");
+        Path committed = Path.of(System.getProperty("nats.manifests.schemaDir"));
+        for (String name : List.of("topology.schema.json", "region.schema.json")) {
+            assertThat(repo.resolve("schema").resolve(name)).hasSameBinaryContentAs(committed.resolve(name));
+        }
+        assertThat(Files.readString(repo.resolve("nats/base.yaml")).lines().findFirst())
+                .as("the reference names it as the README tells").hasValue("# yaml-language-server: $schema=../schema/topology.schema.json");
+        assertThat(cli("schema", "--out", "schema").stdout()).contains("(0 changed)");
     }
 
     @Test
