@@ -1,6 +1,8 @@
 package io.teei.nats.manifests.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -15,9 +17,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "nats-manifests", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "Renders, checks and operates a cross-region NATS JetStream deployment from its spec files.",
-        subcommands = {ValidateCommand.class, GenerateCommand.class, CheckCommand.class, DiffCommand.class, SchemaCommand.class,
-                HealthCommand.class, StreamsCommand.class, FailoverCommand.class, FailbackCommand.class,
-                AutoComplete.GenerateCompletion.class},
         footer = {"",
                 "validate, generate, check and diff read the spec directory (--spec, default",
                 "nats: base.yaml and one <region>.yaml per region); generate and check write or",
@@ -31,6 +30,9 @@ import picocli.CommandLine.Command;
                 "spec error."})
 public final class NatsManifestsCli implements Runnable {
 
+    /** The commands, in the order help lists them. */
+    private static final Map<String, Class<?>> COMMANDS = commands();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -40,14 +42,36 @@ public final class NatsManifestsCli implements Runnable {
 
     /** Runs one command line; what it prints goes to {@code out} and {@code err}, passwords come from {@code environment}. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        CommandLine line = new CommandLine(new NatsManifestsCli(), new EnvironmentFactory(environment));
+        EnvironmentFactory factory = new EnvironmentFactory(environment);
+        CommandLine line = new CommandLine(new NatsManifestsCli(), factory);
+        // picocli reads each command's annotations when it is added, which is most of what a run of a
+        // fresh JVM costs before it starts work: a run that names its command adds only that one.
+        // Help, completion and a mistyped command see them all.
+        Class<?> named = args.length > 0 && !args[0].equals("generate-completion") ? COMMANDS.get(args[0]) : null;
+        for (Map.Entry<String, Class<?>> command : COMMANDS.entrySet()) {
+            if (named == null || named == command.getValue()) {
+                line.addSubcommand(command.getKey(), new CommandLine(command.getValue(), factory));
+            }
+        }
         line.setOut(out).setErr(err);
-        line.getSubcommands().get("generate-completion").getCommandSpec().versionProvider(new CliVersion());
+        if (named == null) {
+            line.getSubcommands().get("generate-completion").getCommandSpec().versionProvider(new CliVersion());
+        }
         line.setExecutionExceptionHandler((e, failed, parsed) -> {
             failed.getErr().println("error: " + e.getMessage());
             return ExitCodes.PROBLEM;
         });
         return line.execute(args);
+    }
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        for (Class<?> command : List.of(ValidateCommand.class, GenerateCommand.class, CheckCommand.class, DiffCommand.class,
+                SchemaCommand.class, HealthCommand.class, StreamsCommand.class, FailoverCommand.class, FailbackCommand.class,
+                AutoComplete.GenerateCompletion.class)) {
+            commands.put(command.getAnnotation(Command.class).name(), command);
+        }
+        return commands;
     }
 
     @Override

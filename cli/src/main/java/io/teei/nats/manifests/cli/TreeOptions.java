@@ -2,11 +2,9 @@ package io.teei.nats.manifests.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,12 +34,13 @@ final class TreeOptions {
         return cache.resolve("nats-manifests").resolve(hash(out.toAbsolutePath().normalize().toString())).resolve("generate.stamp");
     }
 
+    /**
+     * CRC-32C, not a cryptographic hash: a fresh JVM sets SHA-256 up in tens of milliseconds, and
+     * two output directories sharing a stamp only cost a render (the stamp records the directory).
+     */
     private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        CRC32C crc = new CRC32C();
+        crc.update(text.getBytes(StandardCharsets.UTF_8));
+        return String.format("%08x", crc.getValue());
     }
 }
