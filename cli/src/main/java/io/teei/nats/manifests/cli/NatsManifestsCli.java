@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
                 "environment variables the spec names (NATS_APP_PASSWORD and",
                 "NATS_ADMIN_PASSWORD in the reference; NATS_GDPR_USER and NATS_GDPR_PASSWORD",
                 "where a region holds sovereign streams).",
-                "Completion for bash and zsh: source <(nats-manifests generate-completion)",
+                "Completion for bash: source <(nats-manifests generate-completion)",
                 "Exit codes: 0 done, 1 a problem found or the action refused, 2 a usage or",
                 "spec error."})
 public final class NatsManifestsCli implements Runnable {
@@ -55,7 +55,8 @@ public final class NatsManifestsCli implements Runnable {
         }
         line.setOut(out).setErr(err);
         if (named == null) {
-            line.getSubcommands().get("generate-completion").getCommandSpec().versionProvider(new CliVersion());
+            line.getSubcommands().get("generate-completion").getCommandSpec().versionProvider(new CliVersion()).usageMessage()
+                    .description("Prints the bash completion script: source <(nats-manifests generate-completion)");
         }
         line.setExecutionExceptionHandler((e, failed, parsed) -> {
             failed.getErr().println("error: " + e.getMessage());
