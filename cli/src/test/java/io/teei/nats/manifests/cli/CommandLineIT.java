@@ -178,6 +178,16 @@ class CommandLineIT {
     }
 
     @Test
+    void theLauncherRunsThroughASymlinkAsTheQuickStartInstallsIt() throws IOException {
+        Path bin = Files.createDirectories(cache.resolve("bin"));
+        Path link = Files.createSymbolicLink(bin.resolve("nats-manifests"), Distribution.launcher());
+        Command.Result version = Command.run(List.of(link.toString(), "--version"),
+                Map.of("JAVA_HOME", System.getProperty("java.home")), repo, Duration.ofMinutes(1));
+        assertThat(version.exitCode()).as(version.stderr()).isZero();
+        assertThat(version.stdout().strip()).startsWith("nats-manifests ");
+    }
+
+    @Test
     void everyCommandHasHelpAndVersionAndAMistypedOneIsAUsageError() {
         Command.Result help = cli("--help");
         assertThat(help.exitCode()).isZero();
