@@ -271,7 +271,9 @@ public final class NatsManifests {
                 Path target = schemaDir.resolve(file.getKey());
                 byte[] bytes = file.getValue().getBytes(StandardCharsets.UTF_8);
                 if (!Files.isRegularFile(target) || !Arrays.equals(Files.readAllBytes(target), bytes)) {
-                    staged.put(Files.write(Files.createTempFile(schemaDir, "." + file.getKey(), ".tmp"), bytes), target);
+                    Path stage = schemaDir.resolve("." + file.getKey() + "." + ProcessHandle.current().pid() + ".tmp");
+                    staged.put(stage, target);
+                    Files.write(stage, bytes);
                 }
             }
             for (Map.Entry<Path, Path> move : staged.entrySet()) {

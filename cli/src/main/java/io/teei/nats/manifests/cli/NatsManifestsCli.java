@@ -59,7 +59,7 @@ public final class NatsManifestsCli implements Runnable {
                     .description("Prints the bash completion script: source <(nats-manifests generate-completion)");
         }
         line.setExecutionExceptionHandler((e, failed, parsed) -> {
-            failed.getErr().println("error: " + e.getMessage());
+            failed.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return ExitCodes.PROBLEM;
         });
         return line.execute(args);

@@ -28,14 +28,23 @@ public record NatsJwt(JsonNode claims, boolean signatureValid) {
             if (!claims.isObject()) {
                 return Optional.empty();
             }
-            byte[] signature = decoder.decode(parts[2]);
-            boolean valid = NkeyPublicKey.parse(claims.path("iss").asText())
-                    .map(issuer -> issuer.verifies((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII), signature))
-                    .orElse(false);
-            return Optional.of(new NatsJwt(claims, valid));
+            return Optional.of(new NatsJwt(claims, signedByIssuer(parts, claims)));
         } catch (IllegalArgumentException | java.io.IOException notAJwt) {
             return Optional.empty();
         }
+    }
+
+    /** Whether the third part is the issuer's signature of the first two; false when it is not even base64url. */
+    private static boolean signedByIssuer(String[] parts, JsonNode claims) {
+        byte[] signature;
+        try {
+            signature = Base64.getUrlDecoder().decode(parts[2]);
+        } catch (IllegalArgumentException cutShort) {
+            return false;
+        }
+        return NkeyPublicKey.parse(claims.path("iss").asText())
+                .map(issuer -> issuer.verifies((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII), signature))
+                .orElse(false);
     }
 
     /** {@code operator}, {@code account} or {@code user}. */

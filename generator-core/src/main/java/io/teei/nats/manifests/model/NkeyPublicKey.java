@@ -14,7 +14,7 @@ import java.util.Optional;
  * signatures checked with the JDK's ed25519, so that reading a spec needs no NATS client. Seeds
  * are never decoded (see {@code spec.NkeySeeds}, which only recognizes them).
  */
-public record NkeyPublicKey(Role role, byte[] ed25519) {
+public final class NkeyPublicKey {
 
     /** The kinds of key, by the first letter of their text. */
     public enum Role {
@@ -37,13 +37,16 @@ public record NkeyPublicKey(Role role, byte[] ed25519) {
     /** The DER header of an X.509 SubjectPublicKeyInfo for Ed25519 (RFC 8410), before the 32 key bytes. */
     private static final byte[] X509_ED25519 = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
 
-    public NkeyPublicKey {
-        ed25519 = ed25519.clone();
+    private final Role role;
+    private final byte[] ed25519;
+
+    private NkeyPublicKey(Role role, byte[] ed25519) {
+        this.role = role;
+        this.ed25519 = ed25519;
     }
 
-    @Override
-    public byte[] ed25519() {
-        return ed25519.clone();
+    public Role role() {
+        return role;
     }
 
     /** The key, or empty when the text is not 56 characters of base32 with a matching checksum and a known role. */

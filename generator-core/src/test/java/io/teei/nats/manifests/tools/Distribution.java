@@ -32,6 +32,7 @@ public final class Distribution {
                     .isNotNull();
             try {
                 Path into = Files.createTempDirectory("nats-manifests-dist");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(into)));
                 Command.Result untar = Command.run(List.of("tar", "-xzf", archive, "-C", into.toString()), Map.of(), into,
                         Duration.ofMinutes(1));
                 assertThat(untar.exitCode()).as(untar.stderr()).isZero();
@@ -44,6 +45,16 @@ public final class Distribution {
             assertThat(Files.isExecutable(launcher)).as("%s is executable", launcher).isTrue();
         }
         return launcher;
+    }
+
+    private static void delete(Path tree) {
+        try (var paths = Files.walk(tree)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The launcher with {@code args}, in {@code workDir}, with {@code env} added to this JVM's environment and its Java. */

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -39,13 +40,19 @@ abstract class OpsMojo extends AbstractMojo {
     abstract int run(Operations.Target target);
 
     @Override
-    public void execute() throws MojoFailureException {
+    public void execute() throws MojoExecutionException, MojoFailureException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = run(new Operations.Target(specDirectory.toPath(), List.of(servers), Optional.ofNullable(ca).map(File::toPath),
-                System.getenv(), new PrintWriter(out, true), new PrintWriter(err, true)));
-        out.toString().lines().forEach(getLog()::info);
-        err.toString().lines().forEach(getLog()::error);
+        int exit;
+        try {
+            exit = run(new Operations.Target(specDirectory.toPath(), List.of(servers), Optional.ofNullable(ca).map(File::toPath),
+                    System.getenv(), new PrintWriter(out, true), new PrintWriter(err, true)));
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("nats-manifests " + name() + " stopped: " + e, e);
+        } finally {
+            out.toString().lines().forEach(getLog()::info);
+            err.toString().lines().forEach(getLog()::error);
+        }
         if (exit != Operations.OK) {
             throw new MojoFailureException("nats-manifests " + name() + " "
                     + (exit == Operations.PROBLEM ? "found a problem or refused (see above)" : "could not run: see the errors above"));

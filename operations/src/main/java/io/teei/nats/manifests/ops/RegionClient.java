@@ -118,7 +118,7 @@ final class RegionClient implements AutoCloseable {
         List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
         Options.Builder options = new Options.Builder().servers(urls.toArray(String[]::new))
                 .connectionTimeout(CONNECT).maxReconnects(0)
-                .connectionName("nats-manifests-ops").errorListener(new io.nats.client.ErrorListener() {
+                .connectionName("nats-manifests").errorListener(new io.nats.client.ErrorListener() {
                     @Override
                     public void errorOccurred(Connection conn, String error) {
                         refusals.add(error);

@@ -90,14 +90,14 @@ public final class Runbook {
         view.put("specDir", specDir);
         // The goals read nats/ unless told otherwise.
         view.put("mavenSpec", specDir.equals("nats") ? "" : " -Dnats.manifests.specDirectory=" + specDir);
-        StringBuilder jarServers = new StringBuilder();
+        StringBuilder cliServers = new StringBuilder();
         List<String> mavenServers = new ArrayList<>();
         for (Region region : topology.regions()) {
             String url = region.name() + "=nats://<" + region.name() + " client host>:" + clientPort;
-            jarServers.append(" --server ").append(url);
+            cliServers.append(" --server ").append(url);
             mavenServers.add(url);
         }
-        view.put("jarServers", jarServers.toString());
+        view.put("cliServers", cliServers.toString());
         view.put("mavenServers", String.join(";", mavenServers));
         Map<String, Object> alerts = alerts(topology);
         view.put("alerts", alerts.isEmpty() ? List.of() : List.of(alerts));
