@@ -4,7 +4,7 @@
 # nats/ and its tree in k8s/, each round timing (order alternating per round):
 #   kustomize         kubectl kustomize of both rendered overlays, one after the other
 #   generate-changed  nats-manifests generate after a one-line spec change (the EU volume size flips
-#                     between 140Gi and 141Gi, so it renders and rewrites one file)
+#                     between 140Gi and 141Gi, so it renders and rewrites the two files that name it)
 #   generate-noop     nats-manifests generate again, nothing changed (the stamp holds)
 #   help              nats-manifests --help
 # Reports each case's median wall time and the medians of the paired per-round differences and
@@ -43,7 +43,7 @@ flip() {
   if grep -q 'size: 140Gi' nats/eu-central-1.yaml; then sed -i 's/size: 140Gi/size: 141Gi/' nats/eu-central-1.yaml
   else sed -i 's/size: 141Gi/size: 140Gi/' nats/eu-central-1.yaml; fi
 }
-changed() { "$CLI" generate --spec nats --out k8s | grep -q '(1 changed, 0 removed)'; }
+changed() { "$CLI" generate --spec nats --out k8s | grep -Eq '\([1-9][0-9]* changed, 0 removed\)'; }
 noop() { "$CLI" generate --spec nats --out k8s | grep -q '^Rendered nothing'; }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" > "$WORK/runs.txt"
