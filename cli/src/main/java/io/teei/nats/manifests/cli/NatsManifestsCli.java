@@ -37,20 +37,19 @@ public final class NatsManifestsCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs one command line; what it prints goes to {@code out} and {@code err}, passwords come from {@code environment}. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        EnvironmentFactory factory = new EnvironmentFactory(environment);
-        CommandLine line = new CommandLine(new NatsManifestsCli(), factory);
+    /** Runs one command line; what it prints goes to {@code out} and {@code err}. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine line = new CommandLine(new NatsManifestsCli());
         // picocli reads each command's annotations when it is added, which is most of what a run of a
         // fresh JVM costs before it starts work: a run that names its command adds only that one.
         // Help, completion and a mistyped command see them all.
         Class<?> named = args.length > 0 && !args[0].equals("generate-completion") ? COMMANDS.get(args[0]) : null;
         for (Map.Entry<String, Class<?>> command : COMMANDS.entrySet()) {
             if (named == null || named == command.getValue()) {
-                line.addSubcommand(command.getKey(), new CommandLine(command.getValue(), factory));
+                line.addSubcommand(command.getKey(), command.getValue());
             }
         }
         line.setOut(out).setErr(err);

@@ -1,15 +1,12 @@
 package io.teei.nats.manifests.cli;
 
 import io.teei.nats.manifests.ops.Operations;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 
-/** An operation on a running deployment: its options, the environment its passwords come from, and the call into {@link Operations}. */
-abstract class OperationCommand implements Callable<Integer>, EnvironmentFactory.NeedsEnvironment {
-
-    private Map<String, String> environment = Map.of();
+/** An operation on a running deployment: its options, and the call into {@link Operations} with the process's environment, where the passwords are. */
+abstract class OperationCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
@@ -18,13 +15,8 @@ abstract class OperationCommand implements Callable<Integer>, EnvironmentFactory
     RegionsOptions regions;
 
     @Override
-    public void environment(Map<String, String> environment) {
-        this.environment = environment;
-    }
-
-    @Override
     public Integer call() {
-        return run(regions.target(command, environment));
+        return run(regions.target(command, System.getenv()));
     }
 
     abstract int run(Operations.Target target);
